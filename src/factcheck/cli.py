@@ -1,0 +1,170 @@
+"""The ``factcheck`` command: parse options, call the engine, render. No decisions here."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from factcheck import __version__
+from factcheck.claims import load_claims
+from factcheck.engine import Corpus, Settings
+from factcheck.errors import FactcheckError
+from factcheck.models import ClaimResult, ClaimSet, Verdict
+from factcheck.render import claim_table, claims_table
+from factcheck.report import document, lines
+from factcheck.resolve import resolve
+from factcheck.sources import load_sources
+
+app = typer.Typer(
+    help="Cross-check claims against source articles: which sources support each claim, which contradict it, and why.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+)
+
+DEFAULT_CLAIMS = Path("claims.yaml")
+DEFAULT_SOURCES = Path("seeds")
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+
+
+class FailOn(StrEnum):
+    REFUTED = "refuted"
+    CONFLICTING = "conflicting"
+    NOT_ENOUGH_INFO = "not_enough_info"
+
+
+ClaimsOpt = Annotated[Path, typer.Option("--claims", help="Claims file (YAML).", show_default=True)]
+SourcesOpt = Annotated[Path, typer.Option("--sources", help="Folder of source articles (.txt, UTF-8).")]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+MinScoreOpt = Annotated[
+    float | None,
+    typer.Option("--min-score", min=0, max=100, help="Lowest match score (0-100) for a sentence to count as evidence."),
+]
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    Console(stderr=True, highlight=False, soft_wrap=True).print(f"factcheck: error: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+def _load(claims_path: Path, sources_dir: Path, *, claims_required: bool) -> tuple[ClaimSet, Corpus]:
+    if not claims_required and claims_path == DEFAULT_CLAIMS and not claims_path.exists():
+        claim_set = ClaimSet(())
+    else:
+        claim_set = load_claims(claims_path)
+    return claim_set, Corpus(load_sources(sources_dir))
+
+
+def _emit(results: list[ClaimResult], fmt: OutputFormat, table: Any) -> None:
+    if fmt is OutputFormat.JSON:
+        sys.stdout.write(json.dumps(document(results), ensure_ascii=False, indent=2) + "\n")
+    elif fmt is OutputFormat.JSONL:
+        for line in lines(results):
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+    else:
+        console = Console(highlight=False)
+        for renderable in table(results):
+            console.print(renderable)
+
+
+def _guard(run: Any) -> None:
+    """Bad input → one line on stderr and exit 2; a bug → one line too, with the trace on request."""
+    try:
+        run()
+    except FactcheckError as exc:
+        _fail(str(exc))
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        if os.environ.get("FACTCHECK_DEBUG"):
+            traceback.print_exc()
+        _fail(f"internal error: {type(exc).__name__}: {exc} (set FACTCHECK_DEBUG=1 for the trace)", code=70)
+
+
+@app.command("list")
+def list_claims(
+    claims: ClaimsOpt = DEFAULT_CLAIMS,
+    sources: SourcesOpt = DEFAULT_SOURCES,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    as_json: JsonOpt = False,
+    min_score: MinScoreOpt = None,
+) -> None:
+    """Every claim with its verdict and how many sources support or contradict it.
+
+    Example: factcheck list --claims claims.yaml --sources seeds
+    """
+
+    def run() -> None:
+        claim_set, corpus = _load(claims, sources, claims_required=True)
+        settings = Settings.with_min_score(min_score)
+        results = corpus.check_all(claim_set.claims, claim_set.glossary, settings)
+        _emit(results, OutputFormat.JSON if as_json else fmt, lambda rs: [claims_table(rs)])
+
+    _guard(run)
+
+
+@app.command()
+def verify(
+    claim: Annotated[
+        list[str] | None,
+        typer.Argument(help="Claim id, words of a claim's text, or any other text to check ad hoc. None: all claims."),
+    ] = None,
+    claims: ClaimsOpt = DEFAULT_CLAIMS,
+    sources: SourcesOpt = DEFAULT_SOURCES,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    as_json: JsonOpt = False,
+    min_score: MinScoreOpt = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="Evidence sentences shown per source.")] = 2,
+    fail_on: Annotated[
+        list[FailOn] | None,
+        typer.Option("--fail-on", help="Exit 1 when any checked claim gets this verdict (repeatable)."),
+    ] = None,
+) -> None:
+    """Per claim, every source's stance with the evidence sentence, the speaker and the reasons.
+
+    Examples: factcheck verify advisers-ain-al-asad · factcheck verify "advisers at Ain al-Asad" ·
+    factcheck verify "إجلاء 3000 شحنة" --format json
+    """
+    outcome: dict[str, list[ClaimResult]] = {}
+
+    def run() -> None:
+        claim_set, corpus = _load(claims, sources, claims_required=not claim)
+        chosen = resolve(claim or [], claim_set)
+        settings = Settings.with_min_score(min_score, top=top)
+        results = [corpus.check(c, claim_set.glossary, settings) for c in chosen]
+        outcome["results"] = results
+        _emit(results, OutputFormat.JSON if as_json else fmt, lambda rs: [claim_table(r) for r in rs])
+
+    _guard(run)
+    failing = {Verdict(f.value) for f in fail_on or []}
+    if any(r.verdict in failing for r in outcome.get("results", [])):
+        raise typer.Exit(1)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Cross-check claims against source articles."""

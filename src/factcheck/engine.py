@@ -1,0 +1,97 @@
+"""The pipeline: sources → sentences → analysed sentences → per-claim evidence → verdicts.
+
+``Corpus`` does the per-article work once (segmentation, attribution, analysis,
+the key index); ``Corpus.check`` then judges any number of claims against it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from factcheck.attribution import attribute
+from factcheck.match import AnalysedSentence, CorpusIndex
+from factcheck.models import Claim, ClaimResult, ClaimSet, Evidence, Sentence, Source, SourceResult
+from factcheck.normalize import normalize
+from factcheck.query import Glossary, build_query
+from factcheck.segment import segment
+from factcheck.stance import Thresholds, judge
+from factcheck.verdict import claim_verdict, rank_evidence, source_stance
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Knobs of a check run."""
+
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    top: int = 2  # evidence sentences kept per source
+
+    @classmethod
+    def with_min_score(cls, min_score: float | None, top: int = 2) -> Settings:
+        """``min_score`` is the on-topic threshold; taking a side never needs less."""
+        if min_score is None:
+            return cls(top=top)
+        base = Thresholds()
+        return cls(Thresholds(mention=min_score, stance=max(base.stance, min_score)), top)
+
+
+def _with_speakers(units: list[Sentence]) -> list[Sentence]:
+    """Attach who-said-it to evidence units, in reading order within the article."""
+    evidence_units = [u for u in units if u.kind.is_evidence]
+    speakers = attribute([u.text for u in evidence_units])
+    by_index = {u.index: a.speaker for u, a in zip(evidence_units, speakers, strict=True) if a is not None}
+    return [dataclasses.replace(u, speaker=by_index.get(u.index)) for u in units]
+
+
+class Corpus:
+    """Sources analysed once and indexed for checking claims."""
+
+    def __init__(self, sources: Sequence[Source]) -> None:
+        self.sources = list(sources)
+        self.units: dict[str, list[Sentence]] = {}
+        analysed: list[AnalysedSentence] = []
+        self._by_source: dict[str, list[int]] = {}
+        for source in self.sources:
+            units = _with_speakers(segment(source.id, source.text))
+            self.units[source.id] = units
+            positions = []
+            seen: set[str] = set()
+            for unit in units:
+                key = normalize(unit.text)
+                if not unit.kind.is_evidence or key in seen:
+                    continue  # repeated headlines/captions would count twice
+                seen.add(key)
+                a = AnalysedSentence.build(unit)
+                a.with_speaker(unit.speaker)
+                positions.append(len(analysed))
+                analysed.append(a)
+            self._by_source[source.id] = positions
+        self.index = CorpusIndex(analysed)
+
+    def check(self, claim: Claim, glossary: Mapping[str, Sequence[str]] | Glossary, settings: Settings) -> ClaimResult:
+        gloss = glossary if isinstance(glossary, Glossary) else Glossary.build(glossary)
+        query = build_query(claim, gloss)
+        candidates = self.index.candidates([*query.phrasings, *query.counters])
+        results = []
+        for source in self.sources:
+            evidence: list[Evidence] = []
+            for n in self._by_source[source.id]:
+                if n not in candidates:
+                    continue
+                found = judge(query, self.index, self.index.sentences[n], settings.thresholds)
+                if found is not None:
+                    evidence.append(found)
+            results.append(SourceResult(source, source_stance(evidence), rank_evidence(evidence, settings.top)))
+        return ClaimResult(claim, claim_verdict([r.stance for r in results]), tuple(results))
+
+    def check_all(
+        self, claims: Iterable[Claim], glossary: Mapping[str, Sequence[str]], settings: Settings
+    ) -> list[ClaimResult]:
+        gloss = Glossary.build(glossary)
+        return [self.check(c, gloss, settings) for c in claims]
+
+
+def check(claim_set: ClaimSet, sources: Sequence[Source], settings: Settings | None = None) -> list[ClaimResult]:
+    """Check every claim of ``claim_set`` against ``sources``."""
+    return Corpus(sources).check_all(claim_set.claims, claim_set.glossary, settings or Settings())

@@ -1,0 +1,167 @@
+"""The records that flow through the engine: claims, sources, sentences, evidence, verdicts.
+
+All are frozen dataclasses with no I/O; derived labels are computed, not stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class EvidenceStance(StrEnum):
+    """What one sentence does to a claim."""
+
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+    MENTIONS = "mentions"  # on topic, takes no side
+
+
+class SourceStance(StrEnum):
+    """What one article does to a claim, from its evidence sentences."""
+
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+    MIXED = "mixed"  # both voices in one article
+    MENTIONS = "mentions"
+    SILENT = "silent"
+
+
+class Verdict(StrEnum):
+    """Claim-level label, as in FEVER / AVeriTeC."""
+
+    SUPPORTED = "supported"
+    REFUTED = "refuted"
+    CONFLICTING = "conflicting"
+    NOT_ENOUGH_INFO = "not_enough_info"
+
+
+class UnitKind(StrEnum):
+    """How a line of an article functions; only some kinds carry the article's own claims."""
+
+    HEADLINE = "headline"
+    BODY = "body"
+    CAPTION = "caption"
+    RELATED = "related"  # "related articles" link lists: other stories' headlines
+    TICKER = "ticker"  # "latest news" tickers: other stories' headlines
+    BOILERPLATE = "boilerplate"  # datelines, share buttons, section labels
+
+    @property
+    def is_evidence(self) -> bool:
+        return self in (UnitKind.HEADLINE, UnitKind.BODY, UnitKind.CAPTION)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim an analyst wants checked."""
+
+    id: str
+    text: str
+    match: tuple[str, ...] = ()
+    counter: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    adhoc: bool = False
+    line: int | None = None  # line in claims.yaml, for messages
+
+
+@dataclass(frozen=True)
+class ClaimSet:
+    """A parsed claims file: the claims plus the term glossary (English → Arabic spellings)."""
+
+    claims: tuple[Claim, ...]
+    glossary: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    path: Path | None = None
+
+    def get(self, claim_id: str) -> Claim | None:
+        return next((c for c in self.claims if c.id == claim_id), None)
+
+
+@dataclass(frozen=True)
+class SourceMeta:
+    """What an article tells about itself (from seeds/sources.yaml)."""
+
+    outlet: str | None = None
+    date: str | None = None
+    headline: str | None = None
+    url: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article: its id (file stem), path, full text and metadata."""
+
+    id: str
+    path: Path
+    text: str
+    meta: SourceMeta = SourceMeta()
+
+    @property
+    def label(self) -> str:
+        """A human name: outlet and date when known, else the file stem."""
+        parts = [p for p in (self.meta.outlet, self.meta.date) if p]
+        return " · ".join(parts) if parts else self.id
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A unit of an article with character offsets into the article's text."""
+
+    source_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: UnitKind = UnitKind.BODY
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a sentence got its stance: which rule fired and on what words."""
+
+    kind: str  # terms | number | negation | denial | rebuttal | counter
+    text: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence judged against a claim."""
+
+    sentence: Sentence
+    score: float  # 0-100
+    stance: EvidenceStance
+    cues: tuple[Reason, ...] = ()
+    highlights: tuple[tuple[int, int], ...] = ()  # matched spans, offsets into the article text
+
+
+@dataclass(frozen=True)
+class SourceResult:
+    """One article's stance on one claim and the sentences behind it."""
+
+    source: Source
+    stance: SourceStance
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    """A claim, its verdict and every source's stance."""
+
+    claim: Claim
+    verdict: Verdict
+    sources: tuple[SourceResult, ...]
+
+    def count(self, stance: SourceStance) -> int:
+        return sum(1 for s in self.sources if s.stance is stance)
+
+    @property
+    def supporting(self) -> int:
+        """Sources with a supporting voice (mixed ones included)."""
+        return sum(1 for s in self.sources if s.stance in (SourceStance.SUPPORTS, SourceStance.MIXED))
+
+    @property
+    def contradicting(self) -> int:
+        """Sources with a contradicting voice (mixed ones included)."""
+        return sum(1 for s in self.sources if s.stance in (SourceStance.CONTRADICTS, SourceStance.MIXED))

@@ -1,0 +1,156 @@
+"""Arabic-aware text normalisation and tokenisation.
+
+Matching always runs on normalised text; display and offsets always use the
+original. rapidfuzz's default processor turns every tashkeel mark into a space
+(splitting words), so nothing here relies on it: text is normalised first and
+scorers are called with ``processor=None``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+# Characters removed before matching: tashkeel (harakat, shadda, sukun, tanwin),
+# superscript alef, Quranic annotation marks, tatweel, and bidi/format controls.
+_DROP = (
+    [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670", "\u0640"]
+    + [chr(c) for c in range(0x0610, 0x061B)]
+    + [chr(c) for c in range(0x06D6, 0x06EE) if c not in (0x06E5, 0x06E6)]
+    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+)
+_TABLE: dict[int, str | None] = {ord(c): None for c in _DROP}
+_TABLE.update({ord(c): "ا" for c in "آأإٱٲٳ"})
+_TABLE.update(
+    {
+        ord("ة"): "ه",
+        ord("ى"): "ي",
+        ord("ی"): "ي",
+        ord("ئ"): "ي",
+        ord("ؤ"): "و",
+        ord("ک"): "ك",
+        ord("٫"): ".",
+        ord("٬"): ",",
+        ord("٪"): "%",
+        ord("،"): ",",
+        ord("؛"): ";",
+        ord("؟"): "?",
+    }
+)
+# Arabic-Indic and Extended (Persian/Urdu) digits to ASCII.
+_TABLE.update({cp: str(unicodedata.decimal(chr(cp))) for cp in [*range(0x0660, 0x066A), *range(0x06F0, 0x06FA)]})
+
+_DIACRITICS = {ord(c): None for c in _DROP}
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove tashkeel, tatweel and bidi controls, leaving letters untouched."""
+    return text.translate(_DIACRITICS)
+
+
+def normalize(text: str) -> str:
+    """Fold the spelling variants news Arabic uses for one word.
+
+    NFKC undoes presentation forms (the ﻻ ligature, reshaped letters); the table
+    drops tashkeel/tatweel/bidi marks, unifies alef forms, ى→ي, ة→ه, ئ→ي, ؤ→و,
+    maps Arabic punctuation to Latin and every decimal digit to ASCII. Latin
+    letters are lower-cased so English claims compare case-insensitively.
+    """
+    return unicodedata.normalize("NFKC", text).translate(_TABLE).lower()
+
+
+# A token is a run of letters, digits and combining marks (so a word with
+# shadda stays one token), or a number written with separators (2,100 / 2.5 /
+# ٢٬١٠٠), or one punctuation character.
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+_TOKEN_RE = re.compile(
+    rf"\d+(?:[.,٫٬]\d+)*|[^\W\d_][^\W\d_{_MARKS}]*(?:[{_MARKS}]+[^\W\d_]*)*|[{_MARKS}]+|[^\s\w]",
+    re.UNICODE,
+)
+_WORD_RE = re.compile(r"\w", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a text: its original spelling, its match form and its span."""
+
+    text: str
+    norm: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return bool(_WORD_RE.match(self.norm))
+
+    @property
+    def is_number(self) -> bool:
+        return self.norm[:1].isdigit()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into word, number and punctuation tokens with offsets into ``text``."""
+    tokens = []
+    for m in _TOKEN_RE.finditer(text):
+        norm = normalize(m.group())
+        if not norm:
+            continue
+        tokens.append(Token(m.group(), norm, m.start(), m.end()))
+    return tokens
+
+
+_AR_STEMMER = Stemmer.Stemmer("arabic")
+_EN_STEMMER = Stemmer.Stemmer("english")
+
+# One-letter proclitics and the article, longest first. Stripping is only ever
+# used to build extra match keys; the token itself is never changed.
+_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "ون", "ين", "ات", "ان", "يه", "يا", "ه", "ي", "ا")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+
+
+def is_arabic(text: str) -> bool:
+    return bool(_ARABIC_LETTER.search(text))
+
+
+@lru_cache(maxsize=65536)
+def match_keys(norm: str) -> frozenset[str]:
+    """The spellings under which a normalised word can match another.
+
+    PyStemmer (Snowball) misses some proclitics (بانسحاب stays whole) and splits
+    القوات/قوات/للقوات three ways, so a word is keyed by its normalised form, its
+    Snowball stem and light clitic-stripped forms. Two words match when their
+    key sets intersect. Keys shorter than three letters are dropped to avoid
+    merging unrelated short words.
+    """
+    if not is_arabic(norm):
+        stem = _EN_STEMMER.stemWord(norm) if norm.isalpha() else norm
+        return frozenset({norm, stem})
+    keys = {norm, normalize(_AR_STEMMER.stemWord(norm))}
+    bases = [norm]
+    for prefix in _PREFIXES:
+        if norm.startswith(prefix) and len(norm) - len(prefix) >= 3:
+            base = norm[len(prefix) :]
+            bases.append(base)
+            keys.update((base, normalize(_AR_STEMMER.stemWord(base))))
+            break
+    for base in bases:
+        for suffix in _SUFFIXES:
+            if base.endswith(suffix) and len(base) - len(suffix) >= 3:
+                keys.add(base[: -len(suffix)])
+                break
+    return frozenset(k for k in keys if len(k) >= 3 or k == norm)
+
+
+def stem(norm: str) -> str:
+    """A single representative key, used for document frequencies."""
+    if not is_arabic(norm):
+        return _EN_STEMMER.stemWord(norm) if norm.isalpha() else norm
+    return min(match_keys(norm), key=lambda k: (len(k), k))

@@ -1,0 +1,225 @@
+"""Negation and denial cues, and the stretch of text each one governs.
+
+Fuzzy matching cannot see negation (``partial_ratio('لم تنسحب القوات',
+'انسحبت القوات')`` is 92), so polarity is decided separately: find the cues in a
+text, work out what each one scopes over, and let a cue count only when its
+scope covers words that matched the claim. Expressions that look negative but
+are not (ما زال "still", لا سيما "especially", إلا أن "however", لا يتجاوز "at
+most", غير + adjective as in مهام غير قتالية "non-combat missions") are masked
+before cues are looked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from factcheck.normalize import Token, normalize
+
+
+class CueKind(StrEnum):
+    NEGATION = "negation"  # لم / لا / ليس ... before what it negates
+    DENIAL = "denial"  # نفى / كذب / رفض ... before what is denied
+    REBUTTAL = "rebuttal"  # غير صحيح / عار عن الصحة ... after what is rebutted
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: CueKind
+    text: str  # as written
+    first: int  # token index of the cue's first token
+    last: int  # token index of the cue's last token
+    scope: tuple[int, int]  # token indexes [start, end) the cue governs
+
+
+def _norm_all(words: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words.split())
+
+
+def _phrases(*items: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases indexed by their first word, longest first, so lookup costs one dict access per token."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for item in items:
+        phrase = tuple(normalize(w) for w in item.split())
+        if phrase not in by_first.setdefault(phrase[0], []):
+            by_first[phrase[0]].append(phrase)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+
+
+# Fixed expressions containing a negative particle that assert, not deny.
+NOT_NEGATION = _phrases(
+    "ما زال",
+    "ما زالت",
+    "ما زالوا",
+    "ما يزال",
+    "ما تزال",
+    "لا يزال",
+    "لا تزال",
+    "لا يزالون",
+    "لا زال",
+    "لا زالت",
+    "لم يزل",
+    "لم تزل",
+    "ما برح",
+    "ما فتئ",
+    "لا سيما",
+    "ولا سيما",
+    "لا بد",
+    "لابد",
+    "لا شك",
+    "لا ريب",
+    "إلا أن",
+    "الا ان",
+    "غير أن",
+    "إلا",
+    "ما لم",
+    "لا يتجاوز",
+    "لا يزيد",
+    "لا يقل",
+    "ليس فقط",
+    "لا فقط",
+    "not only",
+    "no longer than",
+    "no more than",
+    "no fewer than",
+    "no less than",
+    "not more than",
+    "not less than",
+)
+# Particles negating what follows (within a few words).
+NEGATORS = _norm_all(
+    "لم لن لا ليس ليست ليسوا لست لسنا لستم عدم بعدم وعدم بدون دون ولم ولن ولا وليس فلم فلن فلا "
+    "not no never without none neither nor cannot can't won't didn't doesn't don't isn't aren't wasn't weren't "
+    "hasn't haven't hadn't"
+)
+# Verbs and nouns of denial governing the rest of their clause.
+DENIALS = _norm_all(
+    "نفى نفت ينفي تنفي نفوا ينفون نفي نفيه ونفى ونفت وينفي وتنفي ونفي "
+    "كذب كذبت يكذب تكذب تكذيب وكذب وكذبت أنكر أنكرت ينكر تنكر إنكار وأنكر وأنكرت "
+    "رفض رفضت يرفض ترفض رفضه ورفض ورفضت دحض دحضت يدحض "
+    "deny denies denied denying denial reject rejects rejected refute refutes refuted dismiss dismissed"
+)
+# Phrases rebutting what precedes them in the clause.
+REBUTTALS = _phrases(
+    "غير صحيح",
+    "غير صحيحة",
+    "غير دقيق",
+    "غير دقيقة",
+    "غير حقيقي",
+    "غير حقيقية",
+    "عار عن الصحة",
+    "عارية عن الصحة",
+    "عار من الصحة",
+    "لا أساس له من الصحة",
+    "لا أساس لها من الصحة",
+    "لا أساس له",
+    "لا صحة له",
+    "لا صحة لها",
+    "مزاعم",
+    "ادعاءات",
+    "شائعات",
+    "إشاعات",
+    "كاذب",
+    "كاذبة",
+    "مفبرك",
+    "مفبركة",
+    "أكاذيب",
+    "untrue",
+    "not true",
+    "false",
+    "baseless",
+    "inaccurate",
+    "unfounded",
+)
+NEGATION_WINDOW = 3  # words a particle governs
+CLAUSE_WINDOW = 14  # words a denial verb or a rebuttal governs
+_CLAUSE_BREAKS = frozenset({".", "!", "?", ";", ":"})
+
+
+def _match_at(tokens: Sequence[Token], i: int, phrase: tuple[str, ...]) -> bool:
+    if i + len(phrase) > len(tokens):
+        return False
+    return all(tokens[i + k].norm == phrase[k] for k in range(len(phrase)))
+
+
+def _forward_scope(tokens: Sequence[Token], after: int, words: int) -> tuple[int, int]:
+    end, seen = after, 0
+    while end < len(tokens) and seen < words:
+        if tokens[end].norm in _CLAUSE_BREAKS:
+            break
+        if tokens[end].is_word:
+            seen += 1
+        end += 1
+    return after, end
+
+
+def _backward_scope(tokens: Sequence[Token], before: int, words: int) -> tuple[int, int]:
+    start, seen = before, 0
+    while start > 0 and seen < words:
+        if tokens[start - 1].norm in _CLAUSE_BREAKS:
+            break
+        start -= 1
+        if tokens[start].is_word:
+            seen += 1
+    return start, before
+
+
+def find_cues(tokens: Sequence[Token], masked: Sequence[tuple[int, int]] = ()) -> list[Cue]:
+    """Negation, denial and rebuttal cues in ``tokens``, skipping token ranges in ``masked``.
+
+    ``masked`` holds [start, end) token ranges already explained (quantity phrases
+    like لا يتجاوز عددهم 9). A negator directly before a denial verb cancels it
+    (لم ينفِ "did not deny"), giving no cue at all.
+    """
+    blocked = [False] * len(tokens)
+    for start, end in masked:
+        for k in range(max(start, 0), min(end, len(tokens))):
+            blocked[k] = True
+    i = 0
+    while i < len(tokens):
+        for phrase in NOT_NEGATION.get(tokens[i].norm, ()):
+            if _match_at(tokens, i, phrase):
+                for k in range(i, i + len(phrase)):
+                    blocked[k] = True
+                i += len(phrase) - 1
+                break
+        i += 1
+    cues: list[Cue] = []
+    i = 0
+    while i < len(tokens):
+        if blocked[i]:
+            i += 1
+            continue
+        rebuttal = next((p for p in REBUTTALS.get(tokens[i].norm, ()) if _match_at(tokens, i, p)), None)
+        if rebuttal is not None:
+            last = i + len(rebuttal) - 1
+            text = " ".join(t.text for t in tokens[i : last + 1])
+            cues.append(Cue(CueKind.REBUTTAL, text, i, last, _backward_scope(tokens, i, CLAUSE_WINDOW)))
+            i = last + 1
+            continue
+        norm = tokens[i].norm
+        if norm in DENIALS:
+            cues.append(Cue(CueKind.DENIAL, tokens[i].text, i, i, _forward_scope(tokens, i + 1, CLAUSE_WINDOW)))
+        elif norm in NEGATORS:
+            nxt = i + 1
+            if nxt < len(tokens) and tokens[nxt].norm in DENIALS:
+                i = nxt + 1  # double negation: "did not deny"
+                continue
+            cues.append(Cue(CueKind.NEGATION, tokens[i].text, i, i, _forward_scope(tokens, i + 1, NEGATION_WINDOW)))
+        i += 1
+    return cues
+
+
+def governing(cues: Sequence[Cue], positions: Sequence[int]) -> list[Cue]:
+    """The cues whose scope covers at least one of the token ``positions``."""
+    return [c for c in cues if any(c.scope[0] <= p < c.scope[1] for p in positions)]
+
+
+def is_negated(cues: Sequence[Cue], positions: Sequence[int]) -> bool:
+    """An odd number of governing cues negates; two cancel out."""
+    return len(governing(cues, positions)) % 2 == 1
+
+
+def cue_token_indexes(cues: Sequence[Cue]) -> set[int]:
+    return {k for c in cues for k in range(c.first, c.last + 1)}

@@ -1,0 +1,208 @@
+"""A claim → what to look for in the sources: terms, quantities and the claim's own polarity.
+
+Arabic phrasings are used as written. An English phrasing is looked up in the
+glossary (English term → Arabic spellings), longest terms first and by English
+stem, so "evacuated" finds the entry "evacuate"; English words with no entry
+stay as they are and, since they cannot match Arabic text, count against the
+match. That is deliberate: an unknown word is an unverified part of the claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from factcheck.models import Claim
+from factcheck.normalize import Token, is_arabic, normalize, stem, tokenize
+from factcheck.numbers import Quantity, extract_quantities
+from factcheck.polarity import cue_token_indexes, find_cues, is_negated
+
+# Function words that carry no content of their own (normalised spelling).
+STOPWORDS = frozenset(
+    normalize(w)
+    for w in (
+        "في من على إلى الى عن أن إن أنه إنه أنها بأن بأنه لأن ان الذي التي الذين اللذين اللتين هذا هذه ذلك تلك "
+        "هؤلاء هو هي هم هما نحن كان كانت يكون تكون كانوا قد وقد فقد لقد و أو او ثم مع بين عند حتى كل بعد قبل "
+        "منذ خلال ضمن عبر لدى ما ماذا كما أي ايضا أيضا هناك هنا تم يتم وتم فيه فيها به بها له لها لهم منه منها "
+        "عليه عليها إليه اليه وفي وعلى ومن وإلى وعن وأن بعض غير سوى كذلك حيث إذ إذا اذا لكن بل وهو وهي التى "
+        "قال قالت وقال وقالت يقول تقول أضاف وأضاف أضافت وأضافت أكد وأكد أكدت وأكدت أوضح وأوضح أشار وأشار "
+        "لفت ولفت ذكر وذكر أعلن أعلنت وأعلن وأعلنت مشيرا موضحا مؤكدا مبينا قائلا قائلة "
+        "the a an of at in on to for from by with and or as is are was were be been being has have had "
+        "that this these those it its their there which who whom whose will would shall should can could may "
+        "might than into over about per said says say"
+    ).split()
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    """Something the sentence should contain: one word, or a glossary term with its Arabic spellings."""
+
+    label: str
+    alternatives: tuple[tuple[str, ...], ...]  # each a sequence of normalised words
+
+    @property
+    def key(self) -> str:
+        return " ".join(stem(w) for w in self.alternatives[0])
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    """One way of stating the claim (or its opposite), analysed."""
+
+    text: str
+    terms: tuple[Term, ...]
+    quantities: tuple[Quantity, ...]
+    unit_terms: tuple[Term | None, ...]  # per quantity: what it counts, as a Term (None: nothing)
+    negated: bool
+    cues: tuple[str, ...]  # the claim's own negation/denial words
+    arabic: bool
+
+
+@dataclass(frozen=True)
+class Query:
+    claim: Claim
+    phrasings: tuple[Phrasing, ...]
+    counters: tuple[Phrasing, ...]
+
+
+_EN_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+def _en_words(text: str) -> list[str]:
+    return _EN_WORD_RE.findall(normalize(text).replace("'s", ""))
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """English term → Arabic spellings, matched by English stems."""
+
+    entries: tuple[tuple[tuple[str, ...], str, tuple[tuple[str, ...], ...]], ...]  # (stems, term, spellings)
+
+    @classmethod
+    def build(cls, glossary: Mapping[str, Sequence[str]]) -> Glossary:
+        entries = []
+        for term, spellings in glossary.items():
+            stems = tuple(stem(w) for w in _en_words(term))
+            if not stems:
+                continue
+            alts = tuple(
+                tuple(t.norm for t in tokenize(s) if t.is_word)
+                for s in spellings
+                if any(t.is_word for t in tokenize(s))
+            )
+            if alts:
+                entries.append((stems, term, alts))
+        entries.sort(key=lambda e: len(e[0]), reverse=True)
+        return cls(tuple(entries))
+
+    def lookup(self, stems: Sequence[str], i: int) -> tuple[int, str, tuple[tuple[str, ...], ...]] | None:
+        """The longest entry starting at word ``i``: (words consumed, term, spellings)."""
+        for entry_stems, term, alts in self.entries:
+            n = len(entry_stems)
+            if tuple(stems[i : i + n]) == entry_stems:
+                return n, term, alts
+        return None
+
+
+def _arabic_terms(tokens: Sequence[Token], skip: set[int]) -> list[Term]:
+    terms: list[Term] = []
+    seen: set[str] = set()
+    for i, tok in enumerate(tokens):
+        if i in skip or not tok.is_word or tok.is_number or tok.norm in STOPWORDS:
+            continue
+        term = Term(tok.text, ((tok.norm,),))
+        if term.key not in seen:
+            seen.add(term.key)
+            terms.append(term)
+    return terms
+
+
+def _english_terms(words: Sequence[str], glossary: Glossary, skip_words: set[str]) -> list[Term]:
+    stems = [stem(w) for w in words]
+    terms: list[Term] = []
+    seen: set[str] = set()
+    i = 0
+    while i < len(words):
+        hit = glossary.lookup(stems, i)
+        if hit is not None:
+            n, label, alts = hit
+            term = Term(label, alts)
+            i += n
+        else:
+            word = words[i]
+            i += 1
+            if word in STOPWORDS or word in skip_words or word.isdigit():
+                continue
+            term = Term(word, ((word,),))
+        if term.key not in seen:
+            seen.add(term.key)
+            terms.append(term)
+    return terms
+
+
+def _token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    """Token index range [a, b) covering characters [start, end)."""
+    idx = [k for k, t in enumerate(tokens) if t.start < end and t.end > start]
+    return (idx[0], idx[-1] + 1) if idx else (0, 0)
+
+
+def analyse(text: str, glossary: Glossary) -> Phrasing:
+    """Turn one phrasing into terms, quantities (claim role) and polarity."""
+    tokens = tokenize(text)
+    quantities = tuple(extract_quantities(text, role="claim"))
+    qty_spans = [_token_span(tokens, q.start, q.end) for q in quantities]
+    cues = find_cues(tokens, masked=qty_spans)
+    cue_idx = cue_token_indexes(cues)
+    content = [k for k, t in enumerate(tokens) if t.is_word and k not in cue_idx]
+    negated = is_negated(cues, content)
+    # Words inside a quantity phrase (the number, its qualifier) are compared by value,
+    # not matched as words; the counted noun stays a term.
+    unit_idx = {
+        k
+        for q in quantities
+        if q.unit_start is not None
+        for k in range(*_token_span(tokens, q.unit_start, q.unit_end or q.unit_start))
+    }
+    qty_idx = {k for a, b in qty_spans for k in range(a, b)} - unit_idx
+    arabic = is_arabic(text)
+    unit_terms: list[Term | None] = []
+    if arabic:
+        terms = _arabic_terms(tokens, cue_idx | qty_idx)
+        for q in quantities:
+            unit_terms.append(Term(q.unit, ((normalize(q.unit),),)) if q.unit else None)
+    else:
+        skip = {tokens[k].norm for k in cue_idx | qty_idx}
+        terms = _english_terms(_en_words(text), glossary, skip)
+        for q in quantities:
+            unit_terms.append(
+                _english_terms(_en_words(q.unit), glossary, set())[0] if q.unit and _en_words(q.unit) else None
+            )
+    return Phrasing(
+        text=text,
+        terms=tuple(terms),
+        quantities=quantities,
+        unit_terms=tuple(unit_terms),
+        negated=negated,
+        cues=tuple(c.text for c in cues),
+        arabic=arabic,
+    )
+
+
+def build_query(claim: Claim, glossary: Glossary) -> Query:
+    """Phrasings to match: the ``match`` list when given (plus the text when it is Arabic), else the text."""
+    texts = list(claim.match)
+    if not texts or is_arabic(claim.text):
+        texts.insert(0, claim.text)
+    phrasings = [analyse(t, glossary) for t in dict.fromkeys(texts)]
+    text_phrasing = analyse(claim.text, glossary)
+    # A match phrasing written without the number still checks the claim's number.
+    phrasings = [
+        p
+        if p.quantities or not text_phrasing.quantities
+        else Phrasing(p.text, p.terms, text_phrasing.quantities, text_phrasing.unit_terms, p.negated, p.cues, p.arabic)
+        for p in phrasings
+    ]
+    counters = tuple(analyse(t, glossary) for t in dict.fromkeys(claim.counter))
+    return Query(claim, tuple(phrasings), counters)

@@ -1,0 +1,107 @@
+"""Rich renderings of results for the terminal. Decisions are made elsewhere; this only draws."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.models import ClaimResult, Evidence, EvidenceStance, SourceStance, Verdict
+
+# Symbols carry the meaning so colour is never the only signal.
+STANCE_STYLE = {
+    SourceStance.SUPPORTS: ("✔ supports", "green"),
+    SourceStance.CONTRADICTS: ("✘ contradicts", "red"),
+    SourceStance.MIXED: ("◐ mixed", "magenta"),
+    SourceStance.MENTIONS: ("~ mentions", "yellow"),
+    SourceStance.SILENT: ("· silent", "dim"),
+}
+EVIDENCE_STYLE = {
+    EvidenceStance.SUPPORTS: ("✔", "green"),
+    EvidenceStance.CONTRADICTS: ("✘", "red"),
+    EvidenceStance.MENTIONS: ("~", "yellow"),
+}
+VERDICT_STYLE = {
+    Verdict.SUPPORTED: ("SUPPORTED", "bold green"),
+    Verdict.REFUTED: ("REFUTED", "bold red"),
+    Verdict.CONFLICTING: ("CONFLICTING", "bold magenta"),
+    Verdict.NOT_ENOUGH_INFO: ("NOT ENOUGH INFO", "bold yellow"),
+}
+
+
+def verdict_text(verdict: Verdict) -> Text:
+    label, style = VERDICT_STYLE[verdict]
+    return Text(label, style=style)
+
+
+def stance_text(stance: SourceStance) -> Text:
+    label, style = STANCE_STYLE[stance]
+    return Text(label, style=style)
+
+
+def claims_table(results: Sequence[ClaimResult]) -> Table:
+    """``factcheck list``: one row per claim."""
+    table = Table(title="Claims", show_lines=False, expand=False)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("claim")
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("support", justify="right")
+    table.add_column("contra", justify="right")
+    for r in results:
+        table.add_row(r.claim.id, r.claim.text, verdict_text(r.verdict), str(r.supporting), str(r.contradicting))
+    return table
+
+
+def highlighted(e: Evidence) -> Text:
+    """The evidence sentence with its matched words (and compared numbers) highlighted."""
+    s = e.sentence
+    text = Text(s.text)
+    for start, end in e.highlights:
+        a, b = max(start - s.start, 0), min(end - s.start, len(s.text))
+        if a < b:
+            text.stylize("bold underline", a, b)
+    return text
+
+
+def _evidence_cell(evidence: Sequence[Evidence]) -> RenderableType:
+    parts: list[RenderableType] = []
+    for e in evidence:
+        mark, style = EVIDENCE_STYLE[e.stance]
+        head = Text.assemble((f"{mark} ", style), (f"#{e.sentence.index} ", "dim"), highlighted(e))
+        parts.append(head)
+        reasons = "; ".join(c.text for c in e.cues)
+        if reasons:
+            parts.append(Text(f"  why: {reasons}", style="dim"))
+    return Group(*parts) if parts else Text("—", style="dim")
+
+
+def summary_line(r: ClaimResult) -> Text:
+    counts = [f"{n} {stance.value}" for stance in SourceStance if (n := r.count(stance))]
+    return Text.assemble(verdict_text(r.verdict), "  ", (" · ".join(counts), "dim"))
+
+
+def claim_table(r: ClaimResult) -> Table:
+    """``factcheck verify``: one row per source, silent ones too."""
+    tag = " (ad hoc)" if r.claim.adhoc else ""
+    table = Table(title=f"{r.claim.id}{tag}: {r.claim.text}", caption=summary_line(r), show_lines=True, expand=True)
+    table.add_column("source", no_wrap=False, ratio=2)
+    table.add_column("stance", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("speaker", ratio=2)
+    table.add_column("evidence · why", ratio=6)
+    for s in r.sources:
+        top = s.evidence[0] if s.evidence else None
+        label = Text(s.source.label)
+        if s.source.label != s.source.id:
+            label.append(f"\n{s.source.id}", style="dim")
+        speakers = sorted({e.sentence.speaker for e in s.evidence if e.sentence.speaker})
+        table.add_row(
+            label,
+            stance_text(s.stance),
+            f"{top.score:.0f}" if top else "",
+            "\n".join(speakers) or ("" if not s.evidence else "—"),
+            _evidence_cell(s.evidence),
+        )
+    return table

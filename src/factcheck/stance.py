@@ -1,0 +1,151 @@
+"""One sentence against one claim: supports, contradicts, or only mentions.
+
+Contradiction is checked before support (a fuzzy match is never allowed to
+outvote a number or a denial). A sentence contradicts when it matches a counter
+phrasing, when its numbers for the same thing fall outside the claim's, or when
+it negates or denies the matched proposition while the claim does not (or the
+reverse: a claim that itself carries the denial is supported by the denial).
+A claim with a number is only supported by a sentence that states a compatible
+number for the same thing; otherwise the sentence merely mentions it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.match import AnalysedSentence, CorpusIndex, PhrasingMatch, score_phrasing
+from factcheck.models import Evidence, EvidenceStance, Reason
+from factcheck.normalize import match_keys, tokenize
+from factcheck.numbers import Quantity, compare
+from factcheck.polarity import governing
+from factcheck.query import Query, Term
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Scores (0-100) a sentence needs: to count as on topic, and to take a side."""
+
+    mention: float = 50.0
+    stance: float = 70.0
+
+
+def _quote(text: str) -> str:
+    return f"«{text}»"
+
+
+_COUNTABLE = ("cardinal", "ordinal")
+
+
+def _same_kind(claim: Quantity, source: Quantity) -> bool:
+    return claim.kind == source.kind or (claim.kind in _COUNTABLE and source.kind in _COUNTABLE)
+
+
+def _unit_matches(index: CorpusIndex, unit: Term | None, source: Quantity) -> bool:
+    """Does the source quantity count the same thing as the claim's (via its unit noun)?"""
+    if unit is None or source.unit is None:
+        return unit is None and source.unit is None
+    words = [t.norm for t in tokenize(source.unit) if t.is_word]
+    return any(
+        key in index.expand(claim_word)
+        for alt in unit.alternatives
+        for claim_word in alt
+        for word in words
+        for key in match_keys(word)
+    )
+
+
+def _check_numbers(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) -> tuple[str, list[Reason]]:
+    """'agree', 'differ' or 'unconfirmed' (or 'none' when the claim has no number), with reasons."""
+    p = m.phrasing
+    if not p.quantities:
+        return "none", []
+    reasons: list[Reason] = []
+    outcome = "agree"
+    for q, unit in zip(p.quantities, p.unit_terms, strict=True):
+        same = [s for s in sentence.quantities if _same_kind(q, s) and _unit_matches(index, unit, s)]
+        verdicts = [(compare(q, s), s) for s in same]
+        agree = next((s for v, s in verdicts if v == "supports"), None)
+        differ = next((s for v, s in verdicts if v == "contradicts"), None)
+        if agree is not None:
+            reasons.append(Reason("number", f"{q.text} agrees with {_quote(agree.text)}"))
+        elif differ is not None:
+            reasons.append(Reason("number", f"{q.text} contradicted by {_quote(differ.text)}"))
+            outcome = "differ"
+        else:
+            if verdicts:
+                reasons.append(
+                    Reason("number", f"{_quote(verdicts[0][1].text)} neither confirms nor rules out {q.text}")
+                )
+            else:
+                reasons.append(Reason("number", f"no figure for the same thing as {q.text}"))
+            if outcome == "agree":
+                outcome = "unconfirmed"
+    return outcome, reasons
+
+
+def _polarity(m: PhrasingMatch, sentence: AnalysedSentence) -> tuple[bool, list[Reason]]:
+    """Is the matched proposition negated in the sentence? With the cues that govern it."""
+    cues = governing(sentence.cues, m.positions)
+    return len(cues) % 2 == 1, [Reason(c.kind.value, _quote(c.text)) for c in cues]
+
+
+def _terms_reason(m: PhrasingMatch) -> Reason:
+    found = [t.label for t in m.matched_terms]
+    missing = [t.label for t in m.missing_terms]
+    text = f"matched {len(found)}/{len(m.hits)} terms: {', '.join(found)}"
+    if missing:
+        text += f"; not found: {', '.join(missing)}"
+    return Reason("terms", text)
+
+
+def _highlights(
+    m: PhrasingMatch, sentence: AnalysedSentence, quantities: list[Quantity]
+) -> tuple[tuple[int, int], ...]:
+    spans = [sentence.absolute(p, p) for p in m.positions]
+    base = sentence.sentence.start
+    spans += [(base + q.start, base + q.end) for q in quantities]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresholds: Thresholds) -> Evidence | None:
+    """The stance of ``sentence`` on the query's claim, or None when it is off topic."""
+    best = max((score_phrasing(index, p, sentence) for p in query.phrasings), key=lambda m: m.score, default=None)
+    counter = max((score_phrasing(index, p, sentence) for p in query.counters), key=lambda m: m.score, default=None)
+    score = best.score if best else 0.0
+    if counter is not None and counter.score >= thresholds.stance and counter.score > score:
+        negated, cue_reasons = _polarity(counter, sentence)
+        holds = negated == counter.phrasing.negated
+        stance = EvidenceStance.CONTRADICTS if holds else EvidenceStance.SUPPORTS
+        verb = "counter phrasing matched" if holds else "counter phrasing denied"
+        reasons = [Reason("counter", f"{verb}: {_quote(counter.phrasing.text)}"), *cue_reasons, _terms_reason(counter)]
+        return Evidence(sentence.sentence, counter.score, stance, tuple(reasons), _highlights(counter, sentence, []))
+    if best is None or score < thresholds.mention:
+        return None
+    reasons = [_terms_reason(best)]
+    numbers, number_reasons = _check_numbers(index, best, sentence)
+    reasons += number_reasons
+    negated, cue_reasons = _polarity(best, sentence)
+    shown = [q for q in sentence.quantities if any(q.text in r.text for r in number_reasons)]
+    highlights = _highlights(best, sentence, shown)
+    if score < thresholds.stance:
+        return Evidence(sentence.sentence, score, EvidenceStance.MENTIONS, tuple(reasons + cue_reasons), highlights)
+    if negated != best.phrasing.negated:
+        if best.phrasing.negated and not negated:
+            claim_cues = ", ".join(_quote(c) for c in best.phrasing.cues)
+            cue_reasons.append(Reason("negation", f"the claim negates ({claim_cues}); this sentence does not"))
+        stance = EvidenceStance.CONTRADICTS
+    elif numbers == "differ":
+        stance = EvidenceStance.CONTRADICTS
+    elif numbers == "unconfirmed":
+        stance = EvidenceStance.MENTIONS
+    else:
+        stance = EvidenceStance.SUPPORTS
+        if negated:
+            cue_reasons.append(Reason("negation", "claim and sentence both negate"))
+    return Evidence(sentence.sentence, score, stance, tuple(reasons + cue_reasons), highlights)

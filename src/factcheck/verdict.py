@@ -1,0 +1,55 @@
+"""From evidence sentences to a source's stance, and from sources to a claim's verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factcheck.models import Evidence, EvidenceStance, SourceStance, Verdict
+
+
+def source_stance(evidence: Sequence[Evidence]) -> SourceStance:
+    """Both voices in one article make it mixed; a mention alone takes no side."""
+    stances = {e.stance for e in evidence}
+    supports = EvidenceStance.SUPPORTS in stances
+    contradicts = EvidenceStance.CONTRADICTS in stances
+    if supports and contradicts:
+        return SourceStance.MIXED
+    if supports:
+        return SourceStance.SUPPORTS
+    if contradicts:
+        return SourceStance.CONTRADICTS
+    return SourceStance.MENTIONS if evidence else SourceStance.SILENT
+
+
+def claim_verdict(stances: Sequence[SourceStance]) -> Verdict:
+    """FEVER/AVeriTeC-style label: sources that disagree make the claim conflicting."""
+    supported = any(s in (SourceStance.SUPPORTS, SourceStance.MIXED) for s in stances)
+    refuted = any(s in (SourceStance.CONTRADICTS, SourceStance.MIXED) for s in stances)
+    if supported and refuted:
+        return Verdict.CONFLICTING
+    if supported:
+        return Verdict.SUPPORTED
+    if refuted:
+        return Verdict.REFUTED
+    return Verdict.NOT_ENOUGH_INFO
+
+
+_PRIORITY = {EvidenceStance.CONTRADICTS: 0, EvidenceStance.SUPPORTS: 1, EvidenceStance.MENTIONS: 2}
+
+
+def rank_evidence(evidence: Sequence[Evidence], top: int) -> tuple[Evidence, ...]:
+    """The ``top`` sentences to show: the best of each voice first, then by score.
+
+    A mixed article always shows both its contradicting and its supporting
+    sentence (when ``top`` allows), since the contradicting voice is the one a
+    reader must not miss.
+    """
+    ordered = sorted(evidence, key=lambda e: (-e.score, e.sentence.index))
+    leaders: list[Evidence] = []
+    for stance in sorted(_PRIORITY, key=_PRIORITY.__getitem__):
+        first = next((e for e in ordered if e.stance is stance), None)
+        if first is not None and stance is not EvidenceStance.MENTIONS:
+            leaders.append(first)
+    rest = [e for e in ordered if e not in leaders]
+    rest.sort(key=lambda e: (_PRIORITY[e.stance], -e.score, e.sentence.index))
+    return tuple((leaders + rest)[: max(top, 0)])

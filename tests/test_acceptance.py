@@ -1,0 +1,82 @@
+"""The product's promises, checked on the real seeds and the bundled claims."""
+
+from __future__ import annotations
+
+from tests.helpers import by_source, only_result
+
+
+def stances(result) -> dict[str, str]:
+    return {k: v["stance"] for k, v in by_source(result).items()}
+
+
+def test_nine_advisers_supported_by_000_through_the_bracketed_nine():
+    result = only_result("advisers-ain-al-asad")
+    assert result["verdict"] == "supported"
+    assert stances(result) == {"000": "supports", "001": "silent", "002": "silent", "003": "silent", "004": "silent"}
+    best = by_source(result)["000"]["evidence"][0]
+    assert best["stance"] == "supports"
+    assert "(9)" in best["text"]
+    assert any(c["kind"] == "number" for c in best["cues"])
+
+
+def test_a_different_number_of_advisers_is_refuted():
+    result = only_result("يتبقى 12 مستشارا في قاعدة عين الأسد")
+    assert result["claim"]["adhoc"] is True
+    assert by_source(result)["000"]["stance"] == "contradicts"
+
+
+def test_shipments_and_vehicles_supported_by_001():
+    for claim_id in ("shipments-evacuated", "vehicles-handed-over"):
+        result = only_result(claim_id)
+        assert result["verdict"] == "supported", claim_id
+        assert by_source(result)["001"]["stance"] == "supports", claim_id
+
+
+def test_three_thousand_shipments_refuted_by_001_in_arabic_and_english():
+    for text in ("إجلاء 3000 شحنة", "3000 shipments evacuated"):
+        result = only_result(text)
+        assert result["claim"]["adhoc"] is True
+        assert result["verdict"] == "refuted", text
+        evidence = by_source(result)["001"]["evidence"][0]
+        assert evidence["stance"] == "contradicts"
+        assert "2100" in evidence["text"]
+
+
+def test_deadline_extension_refuted_by_the_command_denial():
+    result = only_result("deadline-extended")
+    assert result["verdict"] == "refuted"
+    src = by_source(result)["002"]
+    assert src["stance"] == "contradicts"
+    kinds = {c["kind"] for e in src["evidence"] for c in e["cues"]}
+    assert kinds & {"denial", "rebuttal"}
+
+
+def test_the_command_denying_the_extension_is_supported_by_the_denial():
+    result = only_result("command-denied-extension")
+    assert result["verdict"] == "supported"
+    assert by_source(result)["002"]["stance"] == "supports"
+
+
+def test_real_withdrawal_is_conflicting_with_faction_voices_named():
+    result = only_result("withdrawal-real")
+    assert result["verdict"] == "conflicting"
+    sources = by_source(result)
+    supporters = [k for k, v in sources.items() if v["stance"] in ("supports", "mixed")]
+    assert supporters
+    for key, who, phrase in (("000", "الفصائل", "انسحاب شكلي"), ("004", "النجباء", "غير صحيح")):
+        assert sources[key]["stance"] in ("contradicts", "mixed"), key
+        contra = [e for e in sources[key]["evidence"] if e["stance"] == "contradicts"]
+        assert contra, key
+        assert any(phrase in e["text"] and e["speaker"] and who in e["speaker"] for e in contra), key
+
+
+def test_unrelated_claim_has_no_evidence():
+    result = only_result("Turkey withdrew its troops from northern Syria")
+    assert result["verdict"] == "not_enough_info"
+    assert all(s["stance"] == "silent" and not s["evidence"] for s in result["sources"])
+
+
+def test_words_of_a_claim_find_that_claim():
+    result = only_result("advisers at Ain al-Asad")
+    assert result["claim"]["id"] == "advisers-ain-al-asad"
+    assert result["claim"]["adhoc"] is False
