@@ -135,6 +135,9 @@ REBUTTALS = _phrases(
 NEGATION_WINDOW = 3  # words a particle governs
 CLAUSE_WINDOW = 14  # words a denial verb or a rebuttal governs
 _CLAUSE_BREAKS = frozenset({".", "!", "?", ";", ":"})
+# A rebuttal ("... غير صحيح") reaches back only to the complementizer that opens
+# the reported content: in "X قال إن Y غير صحيح" it is Y that is untrue, not X's saying it.
+_COMPLEMENTIZERS = frozenset(normalize(w) for w in "إن أن بأن إنه أنه بأنه إنها أنها بأنها that".split())
 
 
 def _match_at(tokens: Sequence[Token], i: int, phrase: tuple[str, ...]) -> bool:
@@ -157,7 +160,7 @@ def _forward_scope(tokens: Sequence[Token], after: int, words: int) -> tuple[int
 def _backward_scope(tokens: Sequence[Token], before: int, words: int) -> tuple[int, int]:
     start, seen = before, 0
     while start > 0 and seen < words:
-        if tokens[start - 1].norm in _CLAUSE_BREAKS:
+        if tokens[start - 1].norm in _CLAUSE_BREAKS or tokens[start - 1].norm in _COMPLEMENTIZERS:
             break
         start -= 1
         if tokens[start].is_word:
@@ -211,14 +214,30 @@ def find_cues(tokens: Sequence[Token], masked: Sequence[tuple[int, int]] = ()) -
     return cues
 
 
-def governing(cues: Sequence[Cue], positions: Sequence[int]) -> list[Cue]:
-    """The cues whose scope covers at least one of the token ``positions``."""
-    return [c for c in cues if any(c.scope[0] <= p < c.scope[1] for p in positions)]
+def governing(cues: Sequence[Cue], positions: Sequence[int], tokens: Sequence[Token] | None = None) -> list[Cue]:
+    """The cues that govern at least one of the token ``positions``.
+
+    A denial or rebuttal governs its whole clause. A negative particle governs
+    the word it negates (its head, the first word after it): "لن تكون هناك قوات
+    قتالية" negates being there, not the forces, so it says nothing against a
+    claim that the forces leave. ``tokens`` are needed to find the head; without
+    them the particle's whole window counts.
+    """
+    wanted = set(positions)
+    out = []
+    for c in cues:
+        if c.kind is CueKind.NEGATION and tokens is not None:
+            head = next((k for k in range(c.scope[0], c.scope[1]) if tokens[k].is_word), None)
+            if head is not None and head in wanted:
+                out.append(c)
+        elif any(c.scope[0] <= p < c.scope[1] for p in wanted):
+            out.append(c)
+    return out
 
 
-def is_negated(cues: Sequence[Cue], positions: Sequence[int]) -> bool:
+def is_negated(cues: Sequence[Cue], positions: Sequence[int], tokens: Sequence[Token] | None = None) -> bool:
     """An odd number of governing cues negates; two cancel out."""
-    return len(governing(cues, positions)) % 2 == 1
+    return len(governing(cues, positions, tokens)) % 2 == 1
 
 
 def cue_token_indexes(cues: Sequence[Cue]) -> set[int]:

@@ -9,6 +9,7 @@ match. That is deliberate: an unknown word is an unverified part of the claim.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -58,6 +59,7 @@ class Phrasing:
     negated: bool
     cues: tuple[str, ...]  # the claim's own negation/denial words
     arabic: bool
+    governed: frozenset[str] = frozenset()  # keys of the terms the claim's own cues govern
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
     cues = find_cues(tokens, masked=qty_spans)
     cue_idx = cue_token_indexes(cues)
     content = [k for k, t in enumerate(tokens) if t.is_word and k not in cue_idx]
-    negated = is_negated(cues, content)
+    negated = is_negated(cues, content, tokens)
     # Words inside a quantity phrase (the number, its qualifier) are compared by value,
     # not matched as words; the counted noun stays a term.
     unit_idx = {
@@ -179,6 +181,10 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
             unit_terms.append(
                 _english_terms(_en_words(q.unit), glossary, set())[0] if q.unit and _en_words(q.unit) else None
             )
+    governed_words = {
+        tokens[k].norm for c in cues for k in range(*c.scope) if tokens[k].is_word and k not in cue_idx
+    }
+    governed = frozenset(t.key for t in terms if any(w in governed_words for alt in t.alternatives for w in alt))
     return Phrasing(
         text=text,
         terms=tuple(terms),
@@ -187,6 +193,7 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
         negated=negated,
         cues=tuple(c.text for c in cues),
         arabic=arabic,
+        governed=governed,
     )
 
 
@@ -201,7 +208,7 @@ def build_query(claim: Claim, glossary: Glossary) -> Query:
     phrasings = [
         p
         if p.quantities or not text_phrasing.quantities
-        else Phrasing(p.text, p.terms, text_phrasing.quantities, text_phrasing.unit_terms, p.negated, p.cues, p.arabic)
+        else dataclasses.replace(p, quantities=text_phrasing.quantities, unit_terms=text_phrasing.unit_terms)
         for p in phrasings
     ]
     counters = tuple(analyse(t, glossary) for t in dict.fromkeys(claim.counter))

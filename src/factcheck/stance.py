@@ -85,8 +85,27 @@ def _check_numbers(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSente
 
 def _polarity(m: PhrasingMatch, sentence: AnalysedSentence) -> tuple[bool, list[Reason]]:
     """Is the matched proposition negated in the sentence? With the cues that govern it."""
-    cues = governing(sentence.cues, m.positions)
+    cues = governing(sentence.cues, m.positions, sentence.tokens)
     return len(cues) % 2 == 1, [Reason(c.kind.value, _quote(c.text)) for c in cues]
+
+
+GOVERNED_SHARE = 0.6  # weighted share of the claim's negated words a sentence must contain
+
+
+def _same_proposition(index: CorpusIndex, m: PhrasingMatch) -> bool:
+    """Does the sentence contain what the claim's own negation is about?
+
+    "A Nujaba member said talk of a withdrawal is untrue" negates the talk of a
+    withdrawal; a sentence by the same speaker about diplomacy, matched through
+    the speaker's name, says nothing for or against that, so polarity cannot be
+    compared. Words found only in the attributed speaker do not count here.
+    """
+    if not m.phrasing.governed:
+        return True
+    hits = [h for h in m.hits if h.term.key in m.phrasing.governed]
+    weights = [index.idf(h.term) for h in hits]
+    found = sum(w * h.similarity for w, h in zip(weights, hits, strict=True) if h.positions)
+    return bool(weights) and found >= GOVERNED_SHARE * sum(weights)
 
 
 def _terms_reason(m: PhrasingMatch) -> Reason:
@@ -135,7 +154,9 @@ def judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, threshol
     highlights = _highlights(best, sentence, shown)
     if score < thresholds.stance:
         return Evidence(sentence.sentence, score, EvidenceStance.MENTIONS, tuple(reasons + cue_reasons), highlights)
-    if negated != best.phrasing.negated:
+    if best.phrasing.negated and not _same_proposition(index, best):
+        stance = EvidenceStance.MENTIONS
+    elif negated != best.phrasing.negated:
         if best.phrasing.negated and not negated:
             claim_cues = ", ".join(_quote(c) for c in best.phrasing.cues)
             cue_reasons.append(Reason("negation", f"the claim negates ({claim_cues}); this sentence does not"))
