@@ -6,19 +6,22 @@ import json
 import os
 import sys
 import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.progress import Progress
 
 from factcheck import __version__
 from factcheck.claims import load_claims
 from factcheck.engine import Corpus, Settings
 from factcheck.errors import FactcheckError
 from factcheck.models import ClaimResult, ClaimSet, Verdict
-from factcheck.render import claim_table, claims_table
+from factcheck.render import claim_table, claims_table, metrics_tables
 from factcheck.report import document, lines
 from factcheck.resolve import resolve
 from factcheck.sources import load_sources
@@ -38,6 +41,11 @@ class OutputFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     JSONL = "jsonl"
+
+
+class EvalFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
 
 
 class FailOn(StrEnum):
@@ -153,6 +161,80 @@ def verify(
     failing = {Verdict(f.value) for f in fail_on or []}
     if any(r.verdict in failing for r in outcome.get("results", [])):
         raise typer.Exit(1)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold file: a claim set with 'expect' (YAML) or stance pairs (JSONL).")],
+    sources: SourcesOpt = DEFAULT_SOURCES,
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = EvalFormat.TABLE,
+    predictions: Annotated[
+        Path | None, typer.Option("--predictions", help="Write one JSON line per scored cell or pair to this file.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N claims or pairs.")] = None,
+    min_score: MinScoreOpt = None,
+    fail_under: Annotated[
+        float | None,
+        typer.Option("--fail-under", min=0, max=1, help="Exit 1 when macro-F1 is below this (a regression floor)."),
+    ] = None,
+) -> None:
+    """Score the engine against labelled data.
+
+    Examples: factcheck eval tests/gold/seeds.yaml ·
+    factcheck eval ../shared/bench/ans/dev.jsonl --predictions ans-dev.jsonl
+    """
+    from factcheck import evaluate as ev  # only this command needs it
+
+    outcome: dict[str, float] = {}
+
+    def run() -> None:
+        settings = Settings.with_min_score(min_score, top=ev.FEVER_TOP)
+        if ev.is_pairs_file(gold):
+            pairs = ev.load_pairs(gold)[:limit]
+            with _progress(len(pairs), "pairs", enabled=fmt is EvalFormat.TABLE) as tick:
+                report = ev.evaluate_pairs(pairs, settings, tick)
+            rows = [vars(r) for r in report.rows]
+            figures = report.as_dict()
+            outcome["macro_f1"] = figures["macro_f1_3"]
+        else:
+            corpus = Corpus(load_sources(sources))
+            claim_set, items = ev.load_gold(gold, [s.id for s in corpus.sources])
+            items = items[:limit]
+            with _progress(len(items), "claims", enabled=fmt is EvalFormat.TABLE) as tick:
+                report = ev.evaluate_claim_set(items, corpus, claim_set.glossary, settings, tick)
+            rows = [vars(r) for r in report.rows]
+            figures = report.as_dict()
+            outcome["macro_f1"] = figures["macro_f1"]
+        if predictions is not None:
+            with predictions.open("w", encoding="utf-8") as out:
+                for row in rows:
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        if fmt is EvalFormat.JSON:
+            sys.stdout.write(json.dumps({"version": 1, "gold": str(gold), **figures}, ensure_ascii=False, indent=2))
+            sys.stdout.write("\n")
+        else:
+            console = Console(highlight=False)
+            for table in metrics_tables(figures):
+                console.print(table)
+
+    _guard(run)
+    if fail_under is not None and outcome.get("macro_f1", 0.0) < fail_under:
+        Console(stderr=True, highlight=False).print(
+            f"factcheck: macro-F1 {outcome['macro_f1']:.4f} is below the floor {fail_under:.4f}", markup=False
+        )
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _progress(total: int, what: str, *, enabled: bool) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for long runs, only when stderr is a terminal."""
+    err = Console(stderr=True)
+    if not enabled or not err.is_terminal or total < 50:
+        yield lambda: None
+        return
+    with Progress(console=err, transient=True) as bar:
+        task = bar.add_task(f"checking {what}", total=total)
+        yield lambda: bar.advance(task)
 
 
 def _version(value: bool) -> None:

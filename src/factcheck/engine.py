@@ -69,12 +69,21 @@ class Corpus:
             self._by_source[source.id] = positions
         self.index = CorpusIndex(analysed)
 
-    def check(self, claim: Claim, glossary: Mapping[str, Sequence[str]] | Glossary, settings: Settings) -> ClaimResult:
+    def check(
+        self,
+        claim: Claim,
+        glossary: Mapping[str, Sequence[str]] | Glossary,
+        settings: Settings,
+        *,
+        only: Sequence[str] | None = None,
+    ) -> ClaimResult:
+        """Judge ``claim`` against every source (or the sources named in ``only``)."""
         gloss = glossary if isinstance(glossary, Glossary) else Glossary.build(glossary)
         query = build_query(claim, gloss)
         candidates = self.index.candidates([*query.phrasings, *query.counters])
+        chosen = self.sources if only is None else [s for s in self.sources if s.id in set(only)]
         results = []
-        for source in self.sources:
+        for source in chosen:
             evidence: list[Evidence] = []
             for n in self._by_source[source.id]:
                 if n not in candidates:

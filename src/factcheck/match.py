@@ -102,6 +102,7 @@ class CorpusIndex:
     sentences: list[AnalysedSentence]
     postings: dict[str, set[int]] = field(default_factory=dict)  # key -> sentence numbers
     _expansions: dict[str, dict[str, float]] = field(default_factory=dict)
+    _idf: dict[Term, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         postings: dict[str, set[int]] = defaultdict(set)
@@ -131,8 +132,23 @@ class CorpusIndex:
         self._expansions[word] = out
         return out
 
+    @cached_property
+    def unseen_weight(self) -> float:
+        """Weight of a claim word no sentence contains: the median word's, not the rarest's.
+
+        A word absent from every source is as often a paraphrase (تحقق for
+        التأكد) as missing content, so it should not outweigh the words that do
+        match; names and numbers missing from the sources still cost their share.
+        """
+        n = len(self.sentences)
+        values = sorted(math.log((n + 1) / (len(docs) + 0.5)) for docs in self.postings.values())
+        return values[len(values) // 2] if values else 1.0
+
     def idf(self, term: Term) -> float:
         """Inverse sentence frequency of a term (its rarest reading), smoothed."""
+        cached = self._idf.get(term)
+        if cached is not None:
+            return cached
         n = len(self.sentences)
         best = 0.0
         for alt in term.alternatives:
@@ -141,8 +157,9 @@ class CorpusIndex:
                 docs: set[int] = set()
                 for key in match_keys(word):
                     docs |= self.postings.get(key, set())
-                values.append(math.log((n + 1) / (len(docs) + 0.5)))
+                values.append(math.log((n + 1) / (len(docs) + 0.5)) if docs else self.unseen_weight)
             best = max(best, sum(values) / len(values))
+        self._idf[term] = best
         return best
 
     def candidates(self, phrasings: Iterable[Phrasing]) -> set[int]:

@@ -105,3 +105,27 @@ def claim_table(r: ClaimResult) -> Table:
             _evidence_cell(s.evidence),
         )
     return table
+
+
+def metrics_tables(report: dict[str, object]) -> list[RenderableType]:
+    """``factcheck eval``: headline figures, per-class scores and the confusion matrix."""
+    summary = Table(title="Scores", show_header=False)
+    summary.add_column("metric")
+    summary.add_column("value", justify="right")
+    skip = {"kind", "per_class", "confusion"}
+    for key, value in report.items():
+        if key not in skip:
+            summary.add_row(key.replace("_", " "), f"{value:.3f}" if isinstance(value, float) else str(value))
+    per_class = Table(title="Per class")
+    for col in ("class", "precision", "recall", "F1", "n"):
+        per_class.add_column(col, justify="left" if col == "class" else "right")
+    for label, s in report["per_class"].items():  # type: ignore[union-attr]
+        per_class.add_row(label, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", str(s["n"]))
+    matrix: dict[str, dict[str, int]] = report["confusion"]  # type: ignore[assignment]
+    conf = Table(title="Confusion (rows: gold, columns: predicted)")
+    conf.add_column("gold \\ predicted")
+    for label in matrix:
+        conf.add_column(label, justify="right")
+    for gold, row in matrix.items():
+        conf.add_row(gold, *(str(row[p]) for p in matrix))
+    return [summary, per_class, conf]

@@ -25,8 +25,8 @@ from factcheck.query import Query, Term
 class Thresholds:
     """Scores (0-100) a sentence needs: to count as on topic, and to take a side."""
 
-    mention: float = 50.0
-    stance: float = 70.0
+    mention: float = 45.0
+    stance: float = 60.0
 
 
 def _quote(text: str) -> str:
