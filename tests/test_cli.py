@@ -99,8 +99,10 @@ def test_fail_on_sets_exit_code():
 
 
 def test_top_limits_evidence_per_source():
-    doc = run_json("verify", "withdrawal-real", "--top", "1")
-    assert all(len(s["evidence"]) <= 1 for s in doc["results"][0]["sources"])
+    one = run_json("verify", "withdrawal-real", "--top", "1")["results"][0]["sources"]
+    three = run_json("verify", "withdrawal-real", "--top", "3")["results"][0]["sources"]
+    assert all(len(s["evidence"]) <= (2 if s["stance"] == "mixed" else 1) for s in one)
+    assert sum(len(s["evidence"]) for s in three) > sum(len(s["evidence"]) for s in one)
 
 
 def test_min_score_filters_weak_evidence():
@@ -154,3 +156,11 @@ def test_library_use_without_the_cli(corpus, claim_set):
 
     result = corpus.check(claim_set.get("advisers-ain-al-asad"), claim_set.glossary, Settings())
     assert result.verdict is Verdict.SUPPORTED
+
+
+def test_a_mixed_source_shows_both_voices_even_with_top_one():
+    doc = run_json("verify", "withdrawal-real", "--top", "1")
+    mixed = [s for s in doc["results"][0]["sources"] if s["stance"] == "mixed"]
+    assert mixed
+    for src in mixed:
+        assert {e["stance"] for e in src["evidence"]} >= {"supports", "contradicts"}

@@ -136,7 +136,9 @@ def verify(
     fmt: FormatOpt = OutputFormat.TABLE,
     as_json: JsonOpt = False,
     min_score: MinScoreOpt = None,
-    top: Annotated[int, typer.Option("--top", min=1, help="Evidence sentences shown per source.")] = 2,
+    top: Annotated[
+        int, typer.Option("--top", min=1, help="Evidence sentences per source (a mixed source shows one per voice).")
+    ] = 1,
     fail_on: Annotated[
         list[FailOn] | None,
         typer.Option("--fail-on", help="Exit 1 when any checked claim gets this verdict (repeatable)."),

@@ -14,7 +14,7 @@ from factcheck.attribution import attribute
 from factcheck.match import AnalysedSentence, CorpusIndex
 from factcheck.models import Claim, ClaimResult, ClaimSet, Evidence, Sentence, Source, SourceResult
 from factcheck.normalize import normalize
-from factcheck.query import Glossary, build_query
+from factcheck.query import Glossary, Query, build_query
 from factcheck.segment import segment
 from factcheck.stance import Thresholds, judge
 from factcheck.verdict import claim_verdict, rank_evidence, source_stance
@@ -25,15 +25,17 @@ class Settings:
     """Knobs of a check run."""
 
     thresholds: Thresholds = field(default_factory=Thresholds)
-    top: int = 2  # evidence sentences kept per source
+    top: int = 1  # evidence sentences kept per source (a mixed source keeps one per voice)
 
     @classmethod
-    def with_min_score(cls, min_score: float | None, top: int = 2) -> Settings:
+    def with_min_score(cls, min_score: float | None, top: int = 1) -> Settings:
         """``min_score`` is the on-topic threshold; taking a side never needs less."""
         if min_score is None:
             return cls(top=top)
         base = Thresholds()
-        return cls(Thresholds(mention=min_score, stance=max(base.stance, min_score)), top)
+        return cls(
+            Thresholds(mention=min_score, stance=max(base.stance, min_score), counter=max(base.counter, min_score)), top
+        )
 
 
 def _with_speakers(units: list[Sentence]) -> list[Sentence]:
@@ -62,10 +64,8 @@ class Corpus:
                 if not unit.kind.is_evidence or key in seen:
                     continue  # repeated headlines/captions would count twice
                 seen.add(key)
-                a = AnalysedSentence.build(unit)
-                a.with_speaker(unit.speaker)
                 positions.append(len(analysed))
-                analysed.append(a)
+                analysed.append(AnalysedSentence.build(unit))
             self._by_source[source.id] = positions
         self.index = CorpusIndex(analysed)
 
@@ -80,7 +80,7 @@ class Corpus:
         """Judge ``claim`` against every source (or the sources named in ``only``)."""
         gloss = glossary if isinstance(glossary, Glossary) else Glossary.build(glossary)
         query = build_query(claim, gloss)
-        candidates = self.index.candidates([*query.phrasings, *query.counters])
+        candidates = self._candidates(query, settings)
         chosen = self.sources if only is None else [s for s in self.sources if s.id in set(only)]
         results = []
         for source in chosen:
@@ -93,6 +93,15 @@ class Corpus:
                     evidence.append(found)
             results.append(SourceResult(source, source_stance(evidence), rank_evidence(evidence, settings.top)))
         return ClaimResult(claim, claim_verdict([r.stance for r in results]), tuple(results))
+
+    def _candidates(self, query: Query, settings: Settings) -> set[int]:
+        """Sentences that can be evidence: on topic for a phrasing, or matching a counter phrasing."""
+        out: set[int] = set()
+        for p in query.phrasings:
+            out.update(n for n, score in self.index.scores(p).items() if score >= settings.thresholds.mention)
+        for p in query.counters:
+            out.update(n for n, score in self.index.scores(p).items() if score >= settings.thresholds.counter)
+        return out
 
     def check_all(
         self, claims: Iterable[Claim], glossary: Mapping[str, Sequence[str]], settings: Settings

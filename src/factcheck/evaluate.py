@@ -311,7 +311,9 @@ def load_pairs(path: Path) -> list[Pair]:
         if missing:
             raise FactcheckError(f"missing or non-string field(s): {', '.join(missing)}", path=path, line=n)
         if obj["stance"] not in PAIR_CLASSES:
-            raise FactcheckError(f"stance '{obj['stance']}' must be one of {', '.join(PAIR_CLASSES)}", path=path, line=n)
+            raise FactcheckError(
+                f"stance '{obj['stance']}' must be one of {', '.join(PAIR_CLASSES)}", path=path, line=n
+            )
         pairs.append(Pair(obj["id"], obj["claim"], obj["evidence"], obj["stance"]))
     if not pairs:
         raise FactcheckError("no pairs in the file", path=path)
@@ -368,7 +370,9 @@ def evaluate_pairs(
         golds.append(pair.stance)
         preds.append(pred)
         top = src.evidence[0] if src.evidence else None
-        rows.append(PairRow(pair.id, pair.stance, pred, top.score if top else 0.0, [c.text for c in top.cues] if top else []))
+        rows.append(
+            PairRow(pair.id, pair.stance, pred, top.score if top else 0.0, [c.text for c in top.cues] if top else [])
+        )
         if progress:
             progress()
     return PairReport(confusion(golds, preds, PAIR_CLASSES), rows)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -31,14 +31,16 @@ FUZZY_MIN_LENGTH = 5  # shorter words differ by one letter too often to guess
 
 @dataclass
 class AnalysedSentence:
-    """A sentence with everything matching needs, computed once per corpus."""
+    """A sentence with everything matching needs.
+
+    Tokens and match keys are computed for every sentence (they feed the
+    postings); quantities and negation cues only when a claim makes the
+    sentence a candidate, since most sentences never are.
+    """
 
     sentence: Sentence
-    tokens: list[Token]  # offsets relative to the sentence text
+    tokens: tuple[Token, ...]  # offsets relative to the sentence text
     keys: dict[str, list[int]]  # match key -> token positions
-    quantities: list[Quantity]  # source role, offsets relative to the sentence text
-    quantity_spans: list[tuple[int, int]]  # token ranges of the quantities
-    cues: list[Cue]
     speaker_keys: frozenset[str] = frozenset()
 
     @classmethod
@@ -49,13 +51,23 @@ class AnalysedSentence:
             if tok.is_word and not tok.is_number:
                 for key in match_keys(tok.norm):
                     keys[key].append(i)
-        quantities = extract_quantities(sentence.text, role="source")
-        spans = [token_range(tokens, q.start, q.end) for q in quantities]
-        return cls(sentence, tokens, dict(keys), quantities, spans, find_cues(tokens, masked=spans))
+        speaker_keys: frozenset[str] = frozenset()
+        if sentence.speaker:
+            speaker_keys = frozenset(k for t in tokenize(sentence.speaker) if t.is_word for k in match_keys(t.norm))
+        return cls(sentence, tokens, dict(keys), speaker_keys)
 
-    def with_speaker(self, speaker: str | None) -> None:
-        if speaker:
-            self.speaker_keys = frozenset(k for t in tokenize(speaker) if t.is_word for k in match_keys(t.norm))
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        """Quantities in the source role, offsets relative to the sentence text."""
+        return extract_quantities(self.sentence.text, role="source")
+
+    @cached_property
+    def quantity_spans(self) -> list[tuple[int, int]]:
+        return [token_range(self.tokens, q.start, q.end) for q in self.quantities]
+
+    @cached_property
+    def cues(self) -> list[Cue]:
+        return find_cues(self.tokens, masked=self.quantity_spans)
 
     def absolute(self, first: int, last: int) -> tuple[int, int]:
         """Character span of tokens [first, last] in the article text."""
@@ -101,15 +113,22 @@ class CorpusIndex:
 
     sentences: list[AnalysedSentence]
     postings: dict[str, set[int]] = field(default_factory=dict)  # key -> sentence numbers
+    speaker_postings: dict[str, set[int]] = field(default_factory=dict)  # key -> sentences whose speaker has it
     _expansions: dict[str, dict[str, float]] = field(default_factory=dict)
     _idf: dict[Term, float] = field(default_factory=dict)
+    _word_sims: dict[str, dict[int, float]] = field(default_factory=dict)
+    _term_sims: dict[Term, dict[int, float]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         postings: dict[str, set[int]] = defaultdict(set)
+        speakers: dict[str, set[int]] = defaultdict(set)
         for n, s in enumerate(self.sentences):
             for key in s.keys:
                 postings[key].add(n)
+            for key in s.speaker_keys:
+                speakers[key].add(n)
         self.postings = dict(postings)
+        self.speaker_postings = dict(speakers)
 
     @cached_property
     def vocabulary(self) -> list[str]:
@@ -162,16 +181,49 @@ class CorpusIndex:
         self._idf[term] = best
         return best
 
-    def candidates(self, phrasings: Iterable[Phrasing]) -> set[int]:
-        """Sentences sharing at least one key with any term of the phrasings."""
-        out: set[int] = set()
-        for p in phrasings:
-            for term in p.terms:
-                for alt in term.alternatives:
-                    for word in alt:
-                        for key in self.expand(word):
-                            out |= self.postings.get(key, set())
-        return out
+    def word_sims(self, word: str) -> dict[int, float]:
+        """Credit of ``word`` in every sentence that has it (the same rule as ``_word_hit``, in bulk)."""
+        cached = self._word_sims.get(word)
+        if cached is not None:
+            return cached
+        sims: dict[int, float] = {}
+        for key, credit in self.expand(word).items():
+            for n in self.postings.get(key, ()):
+                if sims.get(n, 0.0) < credit:
+                    sims[n] = credit
+        for key in match_keys(word):
+            for n in self.speaker_postings.get(key, ()):
+                sims.setdefault(n, 1.0)
+        self._word_sims[word] = sims
+        return sims
+
+    def term_sims(self, term: Term) -> dict[int, float]:
+        """Similarity of ``term`` in every sentence where it is found (``match_term`` in bulk)."""
+        cached = self._term_sims.get(term)
+        if cached is not None:
+            return cached
+        best: dict[int, float] = {}
+        for alt in term.alternatives:
+            per_word = [self.word_sims(w) for w in alt]
+            common = set(per_word[0]).intersection(*per_word[1:]) if per_word else set()
+            for n in common:
+                sim = sum(ws[n] for ws in per_word) / len(per_word)
+                if sim > best.get(n, 0.0):
+                    best[n] = sim
+        self._term_sims[term] = best
+        return best
+
+    def scores(self, phrasing: Phrasing) -> dict[int, float]:
+        """``score_phrasing`` for every sentence at once, from the postings: sentence number -> 0-100."""
+        weights = [self.idf(t) for t in phrasing.terms]
+        total = sum(weights)
+        if not total:
+            return {}
+        acc: dict[int, float] = defaultdict(float)
+        for term, w in zip(phrasing.terms, weights, strict=True):
+            for n, sim in self.term_sims(term).items():
+                acc[n] += w * sim
+        return {n: round(100.0 * v / total, 1) for n, v in acc.items()}
 
 
 def _word_hit(index: CorpusIndex, word: str, sentence: AnalysedSentence) -> tuple[float, list[int]]:

@@ -95,15 +95,20 @@ class Token:
         return self.norm[:1].isdigit()
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into word, number and punctuation tokens with offsets into ``text``."""
+@lru_cache(maxsize=4096)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Split ``text`` into word, number and punctuation tokens with offsets into ``text``.
+
+    Cached: segmentation, attribution, quantities and matching all read the
+    same sentences, and tokens are immutable.
+    """
     tokens = []
     for m in _TOKEN_RE.finditer(text):
         norm = normalize(m.group())
         if not norm:
             continue
         tokens.append(Token(m.group(), norm, m.start(), m.end()))
-    return tokens
+    return tuple(tokens)
 
 
 _AR_STEMMER = Stemmer.Stemmer("arabic")

@@ -181,9 +181,7 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
             unit_terms.append(
                 _english_terms(_en_words(q.unit), glossary, set())[0] if q.unit and _en_words(q.unit) else None
             )
-    governed_words = {
-        tokens[k].norm for c in cues for k in range(*c.scope) if tokens[k].is_word and k not in cue_idx
-    }
+    governed_words = {tokens[k].norm for c in cues for k in range(*c.scope) if tokens[k].is_word and k not in cue_idx}
     governed = frozenset(t.key for t in terms if any(w in governed_words for alt in t.alternatives for w in alt))
     return Phrasing(
         text=text,

@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.models import ClaimResult, Evidence, EvidenceStance, SourceStance, Verdict
+from factcheck.models import ClaimResult, Evidence, EvidenceStance, SourceResult, SourceStance, Verdict
 
 # Symbols carry the meaning so colour is never the only signal.
 STANCE_STYLE = {
@@ -65,45 +65,43 @@ def highlighted(e: Evidence) -> Text:
     return text
 
 
-def _evidence_cell(evidence: Sequence[Evidence]) -> RenderableType:
-    parts: list[RenderableType] = []
-    for e in evidence:
-        mark, style = EVIDENCE_STYLE[e.stance]
-        head = Text.assemble((f"{mark} ", style), (f"#{e.sentence.index} ", "dim"), highlighted(e))
-        parts.append(head)
-        reasons = "; ".join(c.text for c in e.cues)
-        if reasons:
-            parts.append(Text(f"  why: {reasons}", style="dim"))
-    return Group(*parts) if parts else Text("—", style="dim")
-
-
 def summary_line(r: ClaimResult) -> Text:
     counts = [f"{n} {stance.value}" for stance in SourceStance if (n := r.count(stance))]
     return Text.assemble(verdict_text(r.verdict), "  ", (" · ".join(counts), "dim"))
 
 
+def _source_cell(s: SourceResult) -> RenderableType:
+    """Source name, then who is speaking, then each evidence sentence on its own wide line with the reasons."""
+    head = Text(s.source.label, style="bold")
+    if s.source.label != s.source.id:
+        head.append(f"  {s.source.id}", style="dim")
+    parts: list[RenderableType] = [head]
+    for e in s.evidence:
+        mark, style = EVIDENCE_STYLE[e.stance]
+        if e.sentence.speaker:
+            parts.append(Text.assemble(("speaker: ", "dim"), e.sentence.speaker))
+        parts.append(Text.assemble((f"{mark} ", style), (f"#{e.sentence.index} ", "dim"), highlighted(e)))
+        reasons = "; ".join(c.text for c in e.cues)
+        if reasons:
+            parts.append(Text(f"why: {reasons}", style="dim"))
+    return Group(*parts)
+
+
 def claim_table(r: ClaimResult) -> Table:
-    """``factcheck verify``: one row per source, silent ones too."""
+    """``factcheck verify``: one row per source, silent ones too.
+
+    Evidence sentences get the whole width of one cell instead of a narrow
+    column: Arabic wraps less, and terminals that reorder right-to-left text
+    have fewer borders inside a line to displace.
+    """
     tag = " (ad hoc)" if r.claim.adhoc else ""
     table = Table(title=f"{r.claim.id}{tag}: {r.claim.text}", caption=summary_line(r), show_lines=True, expand=True)
-    table.add_column("source", no_wrap=False, ratio=2)
     table.add_column("stance", no_wrap=True)
     table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("speaker", ratio=2)
-    table.add_column("evidence · why", ratio=6)
+    table.add_column("source · speaker · evidence · why", ratio=1)
     for s in r.sources:
         top = s.evidence[0] if s.evidence else None
-        label = Text(s.source.label)
-        if s.source.label != s.source.id:
-            label.append(f"\n{s.source.id}", style="dim")
-        speakers = sorted({e.sentence.speaker for e in s.evidence if e.sentence.speaker})
-        table.add_row(
-            label,
-            stance_text(s.stance),
-            f"{top.score:.0f}" if top else "",
-            "\n".join(speakers) or ("" if not s.evidence else "—"),
-            _evidence_cell(s.evidence),
-        )
+        table.add_row(stance_text(s.stance), f"{top.score:.0f}" if top else "", _source_cell(s))
     return table
 
 

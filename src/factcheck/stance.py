@@ -27,6 +27,7 @@ class Thresholds:
 
     mention: float = 45.0
     stance: float = 60.0
+    counter: float = 75.0  # counter phrasings are short and curated: most of their words must be there
 
 
 def _quote(text: str) -> str:
@@ -137,7 +138,7 @@ def judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, threshol
     best = max((score_phrasing(index, p, sentence) for p in query.phrasings), key=lambda m: m.score, default=None)
     counter = max((score_phrasing(index, p, sentence) for p in query.counters), key=lambda m: m.score, default=None)
     score = best.score if best else 0.0
-    if counter is not None and counter.score >= thresholds.stance and counter.score > score:
+    if counter is not None and counter.score >= thresholds.counter and counter.score > score:
         negated, cue_reasons = _polarity(counter, sentence)
         holds = negated == counter.phrasing.negated
         stance = EvidenceStance.CONTRADICTS if holds else EvidenceStance.SUPPORTS

@@ -40,9 +40,9 @@ _PRIORITY = {EvidenceStance.CONTRADICTS: 0, EvidenceStance.SUPPORTS: 1, Evidence
 def rank_evidence(evidence: Sequence[Evidence], top: int) -> tuple[Evidence, ...]:
     """The ``top`` sentences to show: the best of each voice first, then by score.
 
-    A mixed article always shows both its contradicting and its supporting
-    sentence (when ``top`` allows), since the contradicting voice is the one a
-    reader must not miss.
+    A mixed article always shows both its best contradicting and its best
+    supporting sentence, even when ``top`` is 1: showing one voice of a
+    divided article would misreport it.
     """
     ordered = sorted(evidence, key=lambda e: (-e.score, e.sentence.index))
     leaders: list[Evidence] = []
@@ -52,4 +52,4 @@ def rank_evidence(evidence: Sequence[Evidence], top: int) -> tuple[Evidence, ...
             leaders.append(first)
     rest = [e for e in ordered if e not in leaders]
     rest.sort(key=lambda e: (_PRIORITY[e.stance], -e.score, e.sentence.index))
-    return tuple((leaders + rest)[: max(top, 0)])
+    return tuple((leaders + rest)[: max(top, len(leaders))])

@@ -1,0 +1,145 @@
+"""Benchmarks for factcheck: wall time of the CLI on the seeds, and scale on a news corpus.
+
+Usage (from the repo root, with the project installed):
+
+    python benchmarks/bench.py seeds [--runs 5]
+    python benchmarks/bench.py scale [--corpus ../shared/bench/corpus/saudinewsnet_sample20k.jsonl] [--sizes 1000 5000 20000]
+
+``seeds`` times whole ``factcheck list`` and ``factcheck verify`` processes (start-up
+included, as a user waits for them) and prints the median of ``--runs`` runs.
+``scale`` checks the bundled claims against the first N articles of a JSON Lines
+corpus (read in place, never copied), each size in a fresh process so that peak
+memory (ru_maxrss) belongs to that size alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "bench" / "corpus" / "saudinewsnet_sample20k.jsonl"
+
+
+def machine() -> str:
+    cores = os.cpu_count()
+    try:
+        mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").open() if line.startswith("MemTotal"))
+        mem = f"{mem_kb / 1024 / 1024:.0f} GiB"
+    except (OSError, StopIteration):
+        mem = "unknown memory"
+    return f"{cores} cores, {mem}, Python {platform.python_version()}, {platform.machine()}"
+
+
+def user_env() -> dict[str, str]:
+    """The environment a user's shell has: Python may cache bytecode (as after ``pip install``)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def time_command(argv: list[str], runs: int) -> tuple[float, list[float]]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env=user_env())
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), times
+
+
+def bench_seeds(runs: int) -> dict[str, object]:
+    exe = [sys.executable, "-m", "factcheck"]
+    out: dict[str, object] = {"machine": machine(), "runs": runs, "bytecode_cache": True}
+    for name, args in (("list", ["list"]), ("verify", ["verify"]), ("verify_json", ["verify", "--format", "json"])):
+        # One untimed run warms the file cache and writes the bytecode cache.
+        subprocess.run([*exe, *args], cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env=user_env())
+        median, times = time_command([*exe, *args], runs)
+        out[name] = {"median_s": round(median, 3), "runs_s": [round(t, 3) for t in times]}
+    return out
+
+
+def scale_one(corpus: Path, size: int) -> dict[str, object]:
+    """Runs in a child process: load N articles, check every bundled claim, report time and peak memory."""
+    from factcheck import Corpus, Settings, load_claims
+    from factcheck.models import Source, SourceMeta
+
+    t0 = time.perf_counter()
+    sources = []
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            if len(sources) >= size:
+                break
+            obj = json.loads(line)
+            text = (obj.get("title") or "") + "\n\n" + obj["text"]
+            sources.append(Source(obj["id"], corpus, text, SourceMeta(outlet=obj.get("source"))))
+    t_read = time.perf_counter()
+    engine = Corpus(sources)
+    t_index = time.perf_counter()
+    claim_set = load_claims(ROOT / "claims.yaml")
+    results = engine.check_all(claim_set.claims, claim_set.glossary, Settings())
+    t_check = time.perf_counter()
+    sentences = len(engine.index.sentences)
+    with_evidence = sum(1 for r in results for s in r.sources if s.evidence)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "articles": len(sources),
+        "sentences": sentences,
+        "claims": len(claim_set.claims),
+        "read_s": round(t_read - t0, 2),
+        "analyse_s": round(t_index - t_read, 2),
+        "check_s": round(t_check - t_index, 2),
+        "total_s": round(t_check - t0, 2),
+        "articles_per_s": round(len(sources) / (t_check - t0), 1),
+        "claim_article_pairs_per_s": round(len(sources) * len(claim_set.claims) / (t_check - t_index), 1),
+        "sources_with_evidence": with_evidence,
+        "peak_rss_mb": round(peak_mb, 1),
+    }
+
+
+def bench_scale(corpus: Path, sizes: list[int]) -> dict[str, object]:
+    if not corpus.exists():
+        raise SystemExit(f"corpus not found: {corpus}")
+    rows = []
+    for size in sizes:
+        proc = subprocess.run(
+            [sys.executable, __file__, "_scale_one", str(corpus), str(size)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        rows.append(json.loads(proc.stdout))
+    return {"machine": machine(), "corpus": str(corpus), "rows": rows}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="what", required=True)
+    seeds = sub.add_parser("seeds")
+    seeds.add_argument("--runs", type=int, default=5)
+    scale = sub.add_parser("scale")
+    scale.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    scale.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
+    one = sub.add_parser("_scale_one")
+    one.add_argument("corpus", type=Path)
+    one.add_argument("size", type=int)
+    args = parser.parse_args()
+    if args.what == "seeds":
+        result = bench_seeds(args.runs)
+    elif args.what == "scale":
+        result = bench_scale(args.corpus, args.sizes)
+    else:
+        result = scale_one(args.corpus, args.size)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
