@@ -3,7 +3,7 @@
 Usage (from the repo root, with the project installed):
 
     python benchmarks/bench.py seeds [--runs 5]
-    python benchmarks/bench.py scale [--corpus ../shared/bench/corpus/saudinewsnet_sample20k.jsonl] [--sizes 1000 5000 20000]
+    python benchmarks/bench.py scale [--corpus PATH.jsonl] [--sizes 1000 5000 20000]
 
 ``seeds`` times whole ``factcheck list`` and ``factcheck verify`` processes (start-up
 included, as a user waits for them) and prints the median of ``--runs`` runs.
@@ -32,7 +32,8 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "bench" / "corpus" / "saudinewsnet_sam
 def machine() -> str:
     cores = os.cpu_count()
     try:
-        mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").open() if line.startswith("MemTotal"))
+        meminfo = Path("/proc/meminfo").read_text().splitlines()
+        mem_kb = next(int(line.split()[1]) for line in meminfo if line.startswith("MemTotal"))
         mem = f"{mem_kb / 1024 / 1024:.0f} GiB"
     except (OSError, StopIteration):
         mem = "unknown memory"
