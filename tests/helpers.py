@@ -13,14 +13,14 @@ from tests.conftest import CLAIMS, SEEDS
 runner = CliRunner()
 
 
-def run(*args: str) -> Any:
+def run(*args: str, env: dict[str, str] | None = None) -> Any:
     """Invoke factcheck with the bundled claims and seeds unless the args name others."""
     argv = list(args)
     if "--claims" not in argv:
         argv += ["--claims", str(CLAIMS)]
     if "--sources" not in argv:
         argv += ["--sources", str(SEEDS)]
-    return runner.invoke(app, argv, catch_exceptions=False)
+    return runner.invoke(app, argv, catch_exceptions=False, env=env)
 
 
 def run_json(*args: str) -> dict[str, Any]:

@@ -164,3 +164,10 @@ def test_a_mixed_source_shows_both_voices_even_with_top_one():
     assert mixed
     for src in mixed:
         assert {e["stance"] for e in src["evidence"]} >= {"supports", "contradicts"}
+
+
+def test_readme_example_is_real_output():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ factcheck verify advisers-ain-al-asad\n", 1)[1].split("\n```", 1)[0]
+    result = run("verify", "advisers-ain-al-asad", env={"COLUMNS": "100"})
+    assert result.stdout.rstrip("\n") == block

@@ -79,13 +79,16 @@ class NodeReader:
     def fail(self, node: yaml.Node, message: str) -> FactcheckError:
         return FactcheckError(message, path=self.path, line=line_of(node))
 
-    def mapping(self, node: yaml.Node, what: str, allowed: Iterable[str] | None = None) -> dict[str, yaml.Node]:
+    def mapping(
+        self, node: yaml.Node, what: str, allowed: Iterable[str] | None = None, *, any_key_type: bool = False
+    ) -> dict[str, yaml.Node]:
+        """A mapping's entries by key. ``any_key_type`` keeps keys as written (``000:`` stays "000", not 0)."""
         if not isinstance(node, yaml.MappingNode):
             raise self.fail(node, f"{what} must be a mapping")
         out: dict[str, yaml.Node] = {}
         allowed_keys = tuple(allowed) if allowed is not None else None
         for key_node, value_node in node.value:
-            key = self.scalar(key_node, f"a key in {what}")
+            key = self.scalar(key_node, f"a key in {what}", any_type=any_key_type)
             if key in out:
                 raise self.fail(key_node, f"duplicate key '{key}' in {what}")
             if allowed_keys is not None and key not in allowed_keys:

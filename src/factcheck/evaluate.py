@@ -121,7 +121,8 @@ def load_gold(path: Path, source_ids: Sequence[str]) -> tuple[ClaimSet, list[Gol
     def on_claim(claim: Claim, fields: dict[str, yaml.Node], reader: NodeReader) -> None:
         cells: dict[str, GoldCell] = {}
         if "expect" in fields:
-            for key, node in reader.mapping(fields["expect"], f"expect of claim '{claim.id}'").items():
+            entries = reader.mapping(fields["expect"], f"expect of claim '{claim.id}'", any_key_type=True)
+            for key, node in entries.items():
                 source = resolve_source(key, node, reader)
                 if isinstance(node, yaml.ScalarNode):
                     stance, evidence = reader.text(node, f"stance of {claim.id}/{key}"), ()
