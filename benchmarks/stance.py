@@ -28,7 +28,16 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from factcheck.evaluate import PAIR_CLASSES, Pair, accuracy, class_scores, confusion, evaluate_pairs, load_pairs, macro_f1
+from factcheck.evaluate import (
+    PAIR_CLASSES,
+    Pair,
+    accuracy,
+    class_scores,
+    confusion,
+    evaluate_pairs,
+    load_pairs,
+    macro_f1,
+)
 from factcheck.normalize import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,7 +112,8 @@ def table(results: dict[str, object]) -> str:
             f = res[system]  # type: ignore[index]
             lines.append(
                 f"| {key} | {system} | {f['accuracy']:.3f} | {f['f1']['supports']:.3f} | "
-                f"{f['f1']['contradicts']:.3f} | {f['f1']['neutral']:.3f} | {f['macro_f1_3']:.3f} | {f['macro_f1_2']:.3f} |"
+                f"{f['f1']['contradicts']:.3f} | {f['f1']['neutral']:.3f} | "
+                f"{f['macro_f1_3']:.3f} | {f['macro_f1_2']:.3f} |"
             )
     return "\n".join(lines)
 
