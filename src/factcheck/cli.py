@@ -14,7 +14,6 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import Progress
 
 from factcheck import __version__
 from factcheck.claims import load_claims
@@ -234,6 +233,8 @@ def _progress(total: int, what: str, *, enabled: bool) -> Iterator[Callable[[], 
     if not enabled or not err.is_terminal or total < 50:
         yield lambda: None
         return
+    from rich.progress import Progress
+
     with Progress(console=err, transient=True) as bar:
         task = bar.add_task(f"checking {what}", total=total)
         yield lambda: bar.advance(task)

@@ -70,21 +70,27 @@ def summary_line(r: ClaimResult) -> Text:
     return Text.assemble(verdict_text(r.verdict), "  ", (" · ".join(counts), "dim"))
 
 
-def _source_cell(s: SourceResult) -> RenderableType:
-    """Source name, then who is speaking, then each evidence sentence on its own wide line with the reasons."""
-    head = Text(s.source.label, style="bold")
+def _source_cell(s: SourceResult) -> Text:
+    """Source name, then who is speaking, then each evidence sentence on its own wide line with the reasons.
+
+    One Text with line breaks rather than a Group of Texts: rich measures each
+    renderable separately, and this cell is drawn for every source of every claim.
+    """
+    cell = Text(s.source.label, style="bold")
     if s.source.label != s.source.id:
-        head.append(f"  {s.source.id}", style="dim")
-    parts: list[RenderableType] = [head]
+        cell.append(f"  {s.source.id}", style="dim")
     for e in s.evidence:
         mark, style = EVIDENCE_STYLE[e.stance]
         if e.sentence.speaker:
-            parts.append(Text.assemble(("speaker: ", "dim"), e.sentence.speaker))
-        parts.append(Text.assemble((f"{mark} ", style), (f"#{e.sentence.index} ", "dim"), highlighted(e)))
+            cell.append("\nspeaker: ", style="dim")
+            cell.append(e.sentence.speaker)
+        cell.append(f"\n{mark} ", style=style)
+        cell.append(f"#{e.sentence.index} ", style="dim")
+        cell.append_text(highlighted(e))
         reasons = "; ".join(c.text for c in e.cues)
         if reasons:
-            parts.append(Text(f"why: {reasons}", style="dim"))
-    return Group(*parts)
+            cell.append(f"\nwhy: {reasons}", style="dim")
+    return cell
 
 
 def claim_table(r: ClaimResult) -> Table:
