@@ -387,7 +387,7 @@ def _actors_from(data: Mapping[str, Any], origin: str) -> list[Actor]:
 @lru_cache(maxsize=1)
 def _builtin_actors() -> tuple[Actor, ...]:
     text = (files("factcheck") / "data" / "actors.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # noqa: S506 - safe loader
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # a safe loader
     if not isinstance(data, Mapping):
         raise ValueError("actors.yaml: expected a mapping of group -> names")
     return tuple(_actors_from(data, "actors.yaml"))
