@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factcheck.models import Claim
 from factcheck.normalize import Token, is_arabic, normalize, stem, tokenize
@@ -81,6 +81,13 @@ class Glossary:
     """English term → Arabic spellings, matched by English stems."""
 
     entries: tuple[tuple[tuple[str, ...], str, tuple[tuple[str, ...], ...]], ...]  # (stems, term, spellings)
+    by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first stem -> entry indexes, longest first
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[int]] = {}
+        for n, (stems, _, _) in enumerate(self.entries):
+            index.setdefault(stems[0], []).append(n)
+        object.__setattr__(self, "by_first", {k: tuple(v) for k, v in index.items()})
 
     @classmethod
     def build(cls, glossary: Mapping[str, Sequence[str]]) -> Glossary:
@@ -101,7 +108,8 @@ class Glossary:
 
     def lookup(self, stems: Sequence[str], i: int) -> tuple[int, str, tuple[tuple[str, ...], ...]] | None:
         """The longest entry starting at word ``i``: (words consumed, term, spellings)."""
-        for entry_stems, term, alts in self.entries:
+        for k in self.by_first.get(stems[i], ()):
+            entry_stems, term, alts = self.entries[k]
             n = len(entry_stems)
             if tuple(stems[i : i + n]) == entry_stems:
                 return n, term, alts
