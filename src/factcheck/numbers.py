@@ -212,7 +212,10 @@ _EN_MODIFIERS = _norm_set(
 _AR_DEFINITE = re.compile(r"^(?:[وفبك]?ال|لل)")
 # After a conjunction و these letters open a verb (يـ تـ نـ أ) rather than a noun.
 _AR_CLAUSE_STARTS = "ايتن"
-_YEAR_MARKERS = _norm_set("عام العام لعام بعام وعام سنة السنة لسنة year in")
+_YEAR_MARKERS = _norm_set(
+    "عام العام لعام بعام وعام سنة السنة لسنة منذ ومنذ قبل بعد خلال مطلع أواخر منتصف نهاية بداية "
+    "year in since before after during until"
+)
 _UNTIL = _norm_set("حتى وحتى")
 _OPENERS = frozenset({"(", "[", "{", "«", '"', "“", "'", "‘"})
 _CLOSERS = frozenset({")", "]", "}", "»", '"', "”", "'", "’"})

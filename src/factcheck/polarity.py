@@ -20,8 +20,9 @@ from factcheck.normalize import Token, normalize
 
 class CueKind(StrEnum):
     NEGATION = "negation"  # لم / لا / ليس ... before what it negates
-    DENIAL = "denial"  # نفى / كذب / رفض ... before what is denied
+    DENIAL = "denial"  # نفى / كذب / رفض / شكك ... before what is denied
     REBUTTAL = "rebuttal"  # غير صحيح / عار عن الصحة ... after what is rebutted
+    FRAMING = "framing"  # شكلي / صوري / بين الواقع والخيال ... after what it calls unreal
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ DENIALS = _norm_all(
     "نفى نفت ينفي تنفي نفوا ينفون نفي نفيه ونفى ونفت وينفي وتنفي ونفي "
     "كذب كذبت يكذب تكذب تكذيب وكذب وكذبت أنكر أنكرت ينكر تنكر إنكار وأنكر وأنكرت "
     "رفض رفضت يرفض ترفض رفضه ورفض ورفضت دحض دحضت يدحض "
+    "شكك شككت يشكك تشكك تشكيك التشكيك وشكك وتشكك ويشكك "
     "deny denies denied denying denial reject rejects rejected refute refutes refuted dismiss dismissed"
 )
 # Phrases rebutting what precedes them in the clause.
@@ -132,24 +134,50 @@ REBUTTALS = _phrases(
     "inaccurate",
     "unfounded",
 )
+# Counter-narrative framing: words that call what precedes them unreal without a
+# negation word ("انسحاب شكلي", a nominal withdrawal). A curated list; the
+# militia counter-narrative in Iraqi news is the reason it exists.
+FRAMINGS = _phrases(
+    "شكلي", "شكلية", "شكليا", "صوري", "صورية", "صوريا", "وهمي", "وهمية", "مزعوم", "مزعومة", "مسرحية",
+    "بين الواقع والخيال", "حبر على ورق", "ذر للرماد في العيون", "ذر الرماد في العيون",
+    "nominal", "cosmetic", "sham", "fake", "bogus", "illusory",
+)
 NEGATION_WINDOW = 3  # words a particle governs
 CLAUSE_WINDOW = 14  # words a denial verb or a rebuttal governs
 _CLAUSE_BREAKS = frozenset({".", "!", "?", ";", ":"})
+# A denial's object follows it directly; after a comma a new clause usually starts
+# ("ترفض التخلي عن سلاحها، وتلوّح باستهداف ..." refuses the first, not the second).
+_FORWARD_BREAKS = _CLAUSE_BREAKS | {","}
 # A rebuttal ("... غير صحيح") reaches back only to the complementizer that opens
 # the reported content: in "X قال إن Y غير صحيح" it is Y that is untrue, not X's saying it.
 _COMPLEMENTIZERS = frozenset(normalize(w) for w in "إن أن بأن إنه أنه بأنه إنها أنها بأنها that".split())
 
 
+def without_conjunction(norm: str) -> str:
+    """The word without a leading و/ف ("and", "so"), which attaches to any word."""
+    return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
+
+
 def _match_at(tokens: Sequence[Token], i: int, phrase: tuple[str, ...]) -> bool:
+    """Does ``phrase`` start at token ``i``? Its first word may carry و/ف (وغير صحيح)."""
     if i + len(phrase) > len(tokens):
         return False
-    return all(tokens[i + k].norm == phrase[k] for k in range(len(phrase)))
+    first = tokens[i].norm
+    if first != phrase[0] and without_conjunction(first) != phrase[0]:
+        return False
+    return all(tokens[i + k].norm == phrase[k] for k in range(1, len(phrase)))
+
+
+def _starting_at(table: dict[str, tuple[tuple[str, ...], ...]], norm: str) -> tuple[tuple[str, ...], ...]:
+    """Candidate phrases for a token, with and without its conjunction."""
+    bare = without_conjunction(norm)
+    return table.get(norm, ()) + (table.get(bare, ()) if bare != norm else ())
 
 
 def _forward_scope(tokens: Sequence[Token], after: int, words: int) -> tuple[int, int]:
     end, seen = after, 0
     while end < len(tokens) and seen < words:
-        if tokens[end].norm in _CLAUSE_BREAKS:
+        if tokens[end].norm in _FORWARD_BREAKS:
             break
         if tokens[end].is_word:
             seen += 1
@@ -168,6 +196,15 @@ def _backward_scope(tokens: Sequence[Token], before: int, words: int) -> tuple[i
     return start, before
 
 
+def _after_phrase(tokens: Sequence[Token], i: int) -> tuple[CueKind, int] | None:
+    """A rebuttal or framing phrase starting at token ``i``: its kind and last token index."""
+    for table, kind in ((REBUTTALS, CueKind.REBUTTAL), (FRAMINGS, CueKind.FRAMING)):
+        phrase = next((p for p in _starting_at(table, tokens[i].norm) if _match_at(tokens, i, p)), None)
+        if phrase is not None:
+            return kind, i + len(phrase) - 1
+    return None
+
+
 def find_cues(tokens: Sequence[Token], masked: Sequence[tuple[int, int]] = ()) -> list[Cue]:
     """Negation, denial and rebuttal cues in ``tokens``, skipping token ranges in ``masked``.
 
@@ -181,7 +218,7 @@ def find_cues(tokens: Sequence[Token], masked: Sequence[tuple[int, int]] = ()) -
             blocked[k] = True
     i = 0
     while i < len(tokens):
-        for phrase in NOT_NEGATION.get(tokens[i].norm, ()):
+        for phrase in _starting_at(NOT_NEGATION, tokens[i].norm):
             if _match_at(tokens, i, phrase):
                 for k in range(i, i + len(phrase)):
                     blocked[k] = True
@@ -194,11 +231,11 @@ def find_cues(tokens: Sequence[Token], masked: Sequence[tuple[int, int]] = ()) -
         if blocked[i]:
             i += 1
             continue
-        rebuttal = next((p for p in REBUTTALS.get(tokens[i].norm, ()) if _match_at(tokens, i, p)), None)
-        if rebuttal is not None:
-            last = i + len(rebuttal) - 1
+        after = _after_phrase(tokens, i)
+        if after is not None:
+            kind, last = after
             text = " ".join(t.text for t in tokens[i : last + 1])
-            cues.append(Cue(CueKind.REBUTTAL, text, i, last, _backward_scope(tokens, i, CLAUSE_WINDOW)))
+            cues.append(Cue(kind, text, i, last, _backward_scope(tokens, i, CLAUSE_WINDOW)))
             i = last + 1
             continue
         norm = tokens[i].norm
@@ -208,6 +245,10 @@ def find_cues(tokens: Sequence[Token], masked: Sequence[tuple[int, int]] = ()) -
             nxt = i + 1
             if nxt < len(tokens) and tokens[nxt].norm in DENIALS:
                 i = nxt + 1  # double negation: "did not deny"
+                continue
+            cancelled = _after_phrase(tokens, nxt) if nxt < len(tokens) else None
+            if cancelled is not None:
+                i = cancelled[1] + 1  # "ليس شكليا", "not untrue": the negator undoes the rebuttal
                 continue
             cues.append(Cue(CueKind.NEGATION, tokens[i].text, i, i, _forward_scope(tokens, i + 1, NEGATION_WINDOW)))
         i += 1
@@ -227,8 +268,7 @@ def governing(cues: Sequence[Cue], positions: Sequence[int], tokens: Sequence[To
     out = []
     for c in cues:
         if c.kind is CueKind.NEGATION and tokens is not None:
-            head = next((k for k in range(c.scope[0], c.scope[1]) if tokens[k].is_word), None)
-            if head is not None and head in wanted:
+            if head(c, tokens) in wanted:
                 out.append(c)
         elif any(c.scope[0] <= p < c.scope[1] for p in wanted):
             out.append(c)
@@ -236,8 +276,31 @@ def governing(cues: Sequence[Cue], positions: Sequence[int], tokens: Sequence[To
 
 
 def is_negated(cues: Sequence[Cue], positions: Sequence[int], tokens: Sequence[Token] | None = None) -> bool:
-    """An odd number of governing cues negates; two cancel out."""
-    return len(governing(cues, positions, tokens)) % 2 == 1
+    """Any governing cue negates.
+
+    Cues do not cancel by count: "شكلي وغير حقيقي" rebuts twice, it does not
+    affirm. The real double negatives (لم ينفِ "did not deny", ليس شكليا "not
+    nominal") are resolved where cues are found.
+    """
+    return bool(governing(cues, positions, tokens))
+
+
+def head(cue: Cue, tokens: Sequence[Token]) -> int | None:
+    """The word a negative particle negates: the first word in its scope."""
+    return next((k for k in range(cue.scope[0], cue.scope[1]) if tokens[k].is_word), None)
+
+
+def governed_indexes(cues: Sequence[Cue], tokens: Sequence[Token]) -> set[int]:
+    """Token indexes the cues govern: a particle its head word, other cues their whole scope."""
+    out: set[int] = set()
+    for c in cues:
+        if c.kind is CueKind.NEGATION:
+            h = head(c, tokens)
+            if h is not None:
+                out.add(h)
+        else:
+            out.update(k for k in range(*c.scope) if tokens[k].is_word)
+    return out
 
 
 def cue_token_indexes(cues: Sequence[Cue]) -> set[int]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from factcheck.models import Claim
 from factcheck.normalize import Token, is_arabic, normalize, stem, tokenize
 from factcheck.numbers import Quantity, extract_quantities
-from factcheck.polarity import cue_token_indexes, find_cues, is_negated
+from factcheck.polarity import cue_token_indexes, find_cues, governed_indexes, is_negated
 
 # Function words that carry no content of their own (normalised spelling).
 STOPWORDS = frozenset(
@@ -116,11 +116,15 @@ class Glossary:
         return None
 
 
+def _bare(norm: str) -> str:
+    return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
+
+
 def _arabic_terms(tokens: Sequence[Token], skip: set[int]) -> list[Term]:
     terms: list[Term] = []
     seen: set[str] = set()
     for i, tok in enumerate(tokens):
-        if i in skip or not tok.is_word or tok.is_number or tok.norm in STOPWORDS:
+        if i in skip or not tok.is_word or tok.is_number or tok.norm in STOPWORDS or _bare(tok.norm) in STOPWORDS:
             continue
         term = Term(tok.text, ((tok.norm,),))
         if term.key not in seen:
@@ -189,7 +193,7 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
             unit_terms.append(
                 _english_terms(_en_words(q.unit), glossary, set())[0] if q.unit and _en_words(q.unit) else None
             )
-    governed_words = {tokens[k].norm for c in cues for k in range(*c.scope) if tokens[k].is_word and k not in cue_idx}
+    governed_words = {tokens[k].norm for k in governed_indexes(cues, tokens) if k not in cue_idx}
     governed = frozenset(t.key for t in terms if any(w in governed_words for alt in t.alternatives for w in alt))
     return Phrasing(
         text=text,

@@ -11,12 +11,14 @@ number for the same thing; otherwise the sentence merely mentions it.
 
 from __future__ import annotations
 
+import dataclasses
+import math
 from dataclasses import dataclass
 
 from factcheck.match import AnalysedSentence, CorpusIndex, PhrasingMatch, score_phrasing
 from factcheck.models import Evidence, EvidenceStance, Reason
 from factcheck.normalize import match_keys, tokenize
-from factcheck.numbers import Quantity, compare
+from factcheck.numbers import Qualifier, Quantity, compare
 from factcheck.polarity import governing
 from factcheck.query import Query, Term
 
@@ -39,6 +41,13 @@ _COUNTABLE = ("cardinal", "ordinal")
 
 def _same_kind(claim: Quantity, source: Quantity) -> bool:
     return claim.kind == source.kind or (claim.kind in _COUNTABLE and source.kind in _COUNTABLE)
+
+
+def _as_count(claim: Quantity, source: Quantity) -> Quantity:
+    """A source ordinal read against a claimed count: "the fourth round" means at least four."""
+    if source.kind == "ordinal" and claim.kind == "cardinal":
+        return dataclasses.replace(source, qualifier=Qualifier.AT_LEAST, high=math.inf, high_closed=False)
+    return source
 
 
 def _unit_matches(index: CorpusIndex, unit: Term | None, source: Quantity) -> bool:
@@ -64,7 +73,7 @@ def _check_numbers(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSente
     outcome = "agree"
     for q, unit in zip(p.quantities, p.unit_terms, strict=True):
         same = [s for s in sentence.quantities if _same_kind(q, s) and _unit_matches(index, unit, s)]
-        verdicts = [(compare(q, s), s) for s in same]
+        verdicts = [(compare(q, _as_count(q, s)), s) for s in same]
         agree = next((s for v, s in verdicts if v == "supports"), None)
         differ = next((s for v, s in verdicts if v == "contradicts"), None)
         if agree is not None:
@@ -87,7 +96,7 @@ def _check_numbers(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSente
 def _polarity(m: PhrasingMatch, sentence: AnalysedSentence) -> tuple[bool, list[Reason]]:
     """Is the matched proposition negated in the sentence? With the cues that govern it."""
     cues = governing(sentence.cues, m.positions, sentence.tokens)
-    return len(cues) % 2 == 1, [Reason(c.kind.value, _quote(c.text)) for c in cues]
+    return bool(cues), [Reason(c.kind.value, _quote(c.text)) for c in cues]
 
 
 GOVERNED_SHARE = 0.6  # weighted share of the claim's negated words a sentence must contain
@@ -140,11 +149,18 @@ def judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, threshol
     score = best.score if best else 0.0
     if counter is not None and counter.score >= thresholds.counter and counter.score > score:
         negated, cue_reasons = _polarity(counter, sentence)
-        holds = negated == counter.phrasing.negated
-        stance = EvidenceStance.CONTRADICTS if holds else EvidenceStance.SUPPORTS
-        verb = "counter phrasing matched" if holds else "counter phrasing denied"
-        reasons = [Reason("counter", f"{verb}: {_quote(counter.phrasing.text)}"), *cue_reasons, _terms_reason(counter)]
-        return Evidence(sentence.sentence, counter.score, stance, tuple(reasons), _highlights(counter, sentence, []))
+        # A counter phrasing only ever contradicts. One stated with the opposite
+        # polarity says nothing for the claim; the claim's own phrasings decide.
+        if negated == counter.phrasing.negated:
+            reasons = [Reason("counter", f"counter phrasing matched: {_quote(counter.phrasing.text)}"), *cue_reasons]
+            reasons.append(_terms_reason(counter))
+            return Evidence(
+                sentence.sentence,
+                counter.score,
+                EvidenceStance.CONTRADICTS,
+                tuple(reasons),
+                _highlights(counter, sentence, []),
+            )
     if best is None or score < thresholds.mention:
         return None
     reasons = [_terms_reason(best)]
