@@ -451,7 +451,9 @@ def test_qualifier_words_elsewhere_do_not_qualify() -> None:
 
 
 def test_unit_is_never_a_function_word_a_verb_clause_or_another_number() -> None:
-    assert one("تقلص عديد الجنود إلى 2500 في منتصف يناير").unit is None
+    # The counted noun may come before the figure: "عديد الجنود ... إلى 2500" counts soldiers.
+    assert one("تقلص عديد الجنود إلى 2500 في منتصف يناير").unit == "الجنود"
+    assert one("بلغ عدد القتلى 50").unit == "القتلى"
     assert values("قتل 3 وأصيب 12 آخرون") == [3, 12]
     assert extract_quantities("قتل 3 وأصيب 12 آخرون")[0].unit is None
     assert extract_quantities("ثلاثة وأربعة")[0].unit is None
@@ -573,7 +575,7 @@ SEED_QUANTITIES: dict[str, list[tuple[str, float, Qualifier, str | None, str]]] 
         ("31 ديسمبر", 31, EXACT, "ديسمبر", "cardinal"),
     ],
     "003": [
-        ("2500", 2500, EXACT, None, "cardinal"),
+        ("الجنود في البلدين إلى 2500", 2500, EXACT, "الجنود", "cardinal"),
         ("الثالث من يناير", 3, EXACT, "يناير", "ordinal"),
         ("2020", 2020, EXACT, None, "year"),
     ],

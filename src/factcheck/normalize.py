@@ -118,6 +118,22 @@ _EN_STEMMER = Stemmer.Stemmer("english")
 # used to build extra match keys; the token itself is never changed.
 _PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "ون", "ين", "ات", "ان", "يه", "يا", "ه", "ي", "ا")
+# Broken plurals of nouns frequent in news (singular plural ...). Snowball cannot
+# relate جندي to جنود or قاعدة to قواعد, so each plural also gets its singular's keys.
+_BROKEN_PLURALS_TEXT = """
+جندي جنود|قاعدة قواعد|صاروخ صواريخ|فصيل فصائل|قتيل قتلى|جريح جرحى|أسير أسرى|قائد قادة|عضو أعضاء
+وزير وزراء|نائب نواب|سفير سفراء|خبير خبراء|مسؤول مسؤولين|شهر أشهر شهور|عام أعوام|يوم أيام|أسبوع أسابيع
+بلد بلدان|دولة دول|مدينة مدن|قرية قرى|منطقة مناطق|حدود حد|سفينة سفن|طائرة طائرات|مبنى مباني|منزل منازل
+مقعد مقاعد|صوت أصوات|حزب أحزاب|شعب شعوب|جيش جيوش|سلاح أسلحة|عملية عمليات|هجوم هجمات|معسكر معسكرات
+ضابط ضباط|مقاتل مقاتلين|رتل أرتال|عبوة عبوات|قرار قرارات|اتفاق اتفاقات اتفاقيات|مهمة مهام|دور أدوار
+موقع مواقع|مصدر مصادر|تقرير تقارير|سبب أسباب|شرط شروط|مصلحة مصالح|فرد أفراد|طفل أطفال|رجل رجال|امرأة نساء
+"""
+BROKEN_PLURALS: dict[str, str] = {}
+for _group in _BROKEN_PLURALS_TEXT.replace("\n", "|").split("|"):
+    _words = [normalize(w) for w in _group.split()]
+    for _plural in _words[1:]:
+        BROKEN_PLURALS[_plural] = _words[0]
+
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
 
@@ -151,6 +167,9 @@ def match_keys(norm: str) -> frozenset[str]:
             if base.endswith(suffix) and len(base) - len(suffix) >= 3:
                 keys.add(base[: -len(suffix)])
                 break
+        singular = BROKEN_PLURALS.get(base)
+        if singular is not None:
+            keys.update((singular, normalize(_AR_STEMMER.stemWord(singular))))
     return frozenset(k for k in keys if len(k) >= 3 or k == norm)
 
 

@@ -821,6 +821,18 @@ def _previous_noun(toks: Sequence[Token], first: int, floor: int) -> int | None:
     return None
 
 
+_COUNT_NOUNS = _norm_set("عدد وعدد بعدد عديد وعديد اعداد واعداد number numbers")
+
+
+def _counted_before(toks: Sequence[Token], first: int, floor: int) -> int | None:
+    """ "عديد الجنود ... إلى 2500", "بلغ عدد القتلى 50": the noun after عدد/عديد shortly before the number."""
+    for k in range(first - 1, max(floor, first - 7) - 1, -1):
+        if toks[k].norm in _COUNT_NOUNS and k + 1 < first:
+            nxt = k + 2 if toks[k + 1].norm == "of" and k + 2 < first else k + 1
+            return nxt if _is_content_word(toks[nxt]) else None
+    return None
+
+
 def _day_of_month_unit(toks: Sequence[Token], pos: int) -> int | None:
     """For "الـ 31 من الشهر" / "الثالث من يناير": the month word after من."""
     if pos + 1 < len(toks) and toks[pos].norm == "من":
@@ -928,6 +940,8 @@ def _build(
             unit_idx = _forward_unit(toks, pos, opened)
             if unit_idx is None and hit.unit_before:
                 unit_idx = _previous_noun(toks, hit.first, floor)
+            if unit_idx is None and kind == "cardinal":
+                unit_idx = _counted_before(toks, first, floor)
         if unit_idx is None and hit.value <= 31 and first > floor and toks[first - 1].norm in _EN_MONTHS:
             unit_idx = first - 1  # December 31
     elif kind == "fraction":
