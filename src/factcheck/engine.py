@@ -7,6 +7,7 @@ the key index); ``Corpus.check`` then judges any number of claims against it.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -46,6 +47,16 @@ def _with_speakers(units: list[Sentence]) -> list[Sentence]:
     return [dataclasses.replace(u, speaker=by_index.get(u.index)) for u in units]
 
 
+def _reference_date(value: str | None) -> datetime.date | None:
+    """The article's date when sources.yaml gives a full one; relative dates resolve against it."""
+    if value is None or len(value) != 10:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 class Corpus:
     """Sources analysed once and indexed for checking claims."""
 
@@ -55,6 +66,7 @@ class Corpus:
         analysed: list[AnalysedSentence] = []
         self._by_source: dict[str, list[int]] = {}
         for source in self.sources:
+            reference = _reference_date(source.meta.date)
             units = _with_speakers(segment(source.id, source.text))
             self.units[source.id] = units
             positions = []
@@ -65,7 +77,7 @@ class Corpus:
                     continue  # repeated headlines/captions would count twice
                 seen.add(key)
                 positions.append(len(analysed))
-                analysed.append(AnalysedSentence.build(unit))
+                analysed.append(AnalysedSentence.build(unit, reference))
             self._by_source[source.id] = positions
         self.index = CorpusIndex(analysed)
 

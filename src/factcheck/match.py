@@ -11,19 +11,20 @@ scoring a sentence is only dictionary lookups.
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
+from factcheck.dates import DateMention, extract_dates
 from factcheck.models import Sentence
-from factcheck.normalize import Token, match_keys, tokenize
+from factcheck.normalize import Token, match_keys, token_span, tokenize
 from factcheck.numbers import Quantity, extract_quantities
 from factcheck.polarity import Cue, find_cues
-from factcheck.query import Phrasing, Term
+from factcheck.query import Phrasing, Term, outside_dates
 
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio for two spellings of one word
 FUZZY_MIN_LENGTH = 5  # shorter words differ by one letter too often to guess
@@ -42,9 +43,10 @@ class AnalysedSentence:
     tokens: tuple[Token, ...]  # offsets relative to the sentence text
     keys: dict[str, list[int]]  # match key -> token positions
     speaker_keys: frozenset[str] = frozenset()
+    reference: datetime.date | None = None  # the article's date, for "الماضي" / "المقبل"
 
     @classmethod
-    def build(cls, sentence: Sentence) -> AnalysedSentence:
+    def build(cls, sentence: Sentence, reference: datetime.date | None = None) -> AnalysedSentence:
         tokens = tokenize(sentence.text)
         keys: dict[str, list[int]] = defaultdict(list)
         for i, tok in enumerate(tokens):
@@ -54,16 +56,21 @@ class AnalysedSentence:
         speaker_keys: frozenset[str] = frozenset()
         if sentence.speaker:
             speaker_keys = frozenset(k for t in tokenize(sentence.speaker) if t.is_word for k in match_keys(t.norm))
-        return cls(sentence, tokens, dict(keys), speaker_keys)
+        return cls(sentence, tokens, dict(keys), speaker_keys, reference)
+
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        """Dates, with relative words resolved against the article's date when it is known."""
+        return extract_dates(self.sentence.text, reference=self.reference)
 
     @cached_property
     def quantities(self) -> list[Quantity]:
-        """Quantities in the source role, offsets relative to the sentence text."""
-        return extract_quantities(self.sentence.text, role="source")
+        """Quantities in the source role (not those that are part of a date), offsets relative to the sentence."""
+        return outside_dates(extract_quantities(self.sentence.text, role="source"), self.dates)
 
     @cached_property
     def quantity_spans(self) -> list[tuple[int, int]]:
-        return [token_range(self.tokens, q.start, q.end) for q in self.quantities]
+        return [token_span(self.tokens, q.start, q.end) for q in self.quantities]
 
     @cached_property
     def cues(self) -> list[Cue]:
@@ -73,12 +80,6 @@ class AnalysedSentence:
         """Character span of tokens [first, last] in the article text."""
         base = self.sentence.start
         return base + self.tokens[first].start, base + self.tokens[last].end
-
-
-def token_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
-    """Token index range [a, b) covering characters [start, end)."""
-    idx = [k for k, t in enumerate(tokens) if t.start < end and t.end > start]
-    return (idx[0], idx[-1] + 1) if idx else (0, 0)
 
 
 @dataclass

@@ -111,6 +111,12 @@ def tokenize(text: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+def token_span(tokens: tuple[Token, ...] | list[Token], start: int, end: int) -> tuple[int, int]:
+    """Token index range [a, b) covering characters [start, end) of the tokenised text."""
+    idx = [k for k, t in enumerate(tokens) if t.start < end and t.end > start]
+    return (idx[0], idx[-1] + 1) if idx else (0, 0)
+
+
 _AR_STEMMER = Stemmer.Stemmer("arabic")
 _EN_STEMMER = Stemmer.Stemmer("english")
 

@@ -138,9 +138,27 @@ REBUTTALS = _phrases(
 # negation word ("انسحاب شكلي", a nominal withdrawal). A curated list; the
 # militia counter-narrative in Iraqi news is the reason it exists.
 FRAMINGS = _phrases(
-    "شكلي", "شكلية", "شكليا", "صوري", "صورية", "صوريا", "وهمي", "وهمية", "مزعوم", "مزعومة", "مسرحية",
-    "بين الواقع والخيال", "حبر على ورق", "ذر للرماد في العيون", "ذر الرماد في العيون",
-    "nominal", "cosmetic", "sham", "fake", "bogus", "illusory",
+    "شكلي",
+    "شكلية",
+    "شكليا",
+    "صوري",
+    "صورية",
+    "صوريا",
+    "وهمي",
+    "وهمية",
+    "مزعوم",
+    "مزعومة",
+    "مسرحية",
+    "بين الواقع والخيال",
+    "حبر على ورق",
+    "ذر للرماد في العيون",
+    "ذر الرماد في العيون",
+    "nominal",
+    "cosmetic",
+    "sham",
+    "fake",
+    "bogus",
+    "illusory",
 )
 NEGATION_WINDOW = 3  # words a particle governs
 CLAUSE_WINDOW = 14  # words a denial verb or a rebuttal governs

@@ -14,8 +14,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from factcheck.dates import DateMention, extract_dates
 from factcheck.models import Claim
-from factcheck.normalize import Token, is_arabic, normalize, stem, tokenize
+from factcheck.normalize import Token, is_arabic, normalize, stem, token_span, tokenize
 from factcheck.numbers import Quantity, extract_quantities
 from factcheck.polarity import cue_token_indexes, find_cues, governed_indexes, is_negated
 
@@ -56,6 +57,7 @@ class Phrasing:
     terms: tuple[Term, ...]
     quantities: tuple[Quantity, ...]
     unit_terms: tuple[Term | None, ...]  # per quantity: what it counts, as a Term (None: nothing)
+    dates: tuple[DateMention, ...]
     negated: bool
     cues: tuple[str, ...]  # the claim's own negation/denial words
     arabic: bool
@@ -156,17 +158,18 @@ def _english_terms(words: Sequence[str], glossary: Glossary, skip_words: set[str
     return terms
 
 
-def _token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
-    """Token index range [a, b) covering characters [start, end)."""
-    idx = [k for k, t in enumerate(tokens) if t.start < end and t.end > start]
-    return (idx[0], idx[-1] + 1) if idx else (0, 0)
+def outside_dates(quantities: Sequence[Quantity], dates: Sequence[DateMention]) -> list[Quantity]:
+    """Quantities that are not part of a date ("31" in "31 ديسمبر", "2020" in "يناير 2020")."""
+    return [q for q in quantities if not any(d.start <= q.start and q.end <= d.end for d in dates)]
 
 
 def analyse(text: str, glossary: Glossary) -> Phrasing:
-    """Turn one phrasing into terms, quantities (claim role) and polarity."""
+    """Turn one phrasing into terms, quantities and dates (claim role) and polarity."""
     tokens = tokenize(text)
-    quantities = tuple(extract_quantities(text, role="claim"))
-    qty_spans = [_token_span(tokens, q.start, q.end) for q in quantities]
+    dates = tuple(extract_dates(text))
+    quantities = tuple(outside_dates(extract_quantities(text, role="claim"), dates))
+    qty_spans = [token_span(tokens, q.start, q.end) for q in quantities]
+    date_idx = {k for d in dates for k in range(*token_span(tokens, d.start, d.end))}
     cues = find_cues(tokens, masked=qty_spans)
     cue_idx = cue_token_indexes(cues)
     content = [k for k, t in enumerate(tokens) if t.is_word and k not in cue_idx]
@@ -177,9 +180,10 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
         k
         for q in quantities
         if q.unit_start is not None
-        for k in range(*_token_span(tokens, q.unit_start, q.unit_end or q.unit_start))
+        for k in range(*token_span(tokens, q.unit_start, q.unit_end or q.unit_start))
     }
-    qty_idx = {k for a, b in qty_spans for k in range(a, b)} - unit_idx
+    # Dates are compared as dates; their words (months, years, "مطلع") are not terms.
+    qty_idx = ({k for a, b in qty_spans for k in range(a, b)} - unit_idx) | date_idx
     arabic = is_arabic(text)
     unit_terms: list[Term | None] = []
     if arabic:
@@ -200,6 +204,7 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
         terms=tuple(terms),
         quantities=quantities,
         unit_terms=tuple(unit_terms),
+        dates=dates,
         negated=negated,
         cues=tuple(c.text for c in cues),
         arabic=arabic,
@@ -214,12 +219,12 @@ def build_query(claim: Claim, glossary: Glossary) -> Query:
         texts.insert(0, claim.text)
     phrasings = [analyse(t, glossary) for t in dict.fromkeys(texts)]
     text_phrasing = analyse(claim.text, glossary)
-    # A match phrasing written without the number still checks the claim's number.
-    phrasings = [
-        p
-        if p.quantities or not text_phrasing.quantities
-        else dataclasses.replace(p, quantities=text_phrasing.quantities, unit_terms=text_phrasing.unit_terms)
-        for p in phrasings
-    ]
+    # A match phrasing written without the number or date still checks the claim's.
+    for n, p in enumerate(phrasings):
+        if not p.quantities and text_phrasing.quantities:
+            p = dataclasses.replace(p, quantities=text_phrasing.quantities, unit_terms=text_phrasing.unit_terms)
+        if not p.dates and text_phrasing.dates:
+            p = dataclasses.replace(p, dates=text_phrasing.dates)
+        phrasings[n] = p
     counters = tuple(analyse(t, glossary) for t in dict.fromkeys(claim.counter))
     return Query(claim, tuple(phrasings), counters)

@@ -15,6 +15,7 @@ import dataclasses
 import math
 from dataclasses import dataclass
 
+from factcheck.dates import compare_dates
 from factcheck.match import AnalysedSentence, CorpusIndex, PhrasingMatch, score_phrasing
 from factcheck.models import Evidence, EvidenceStance, Reason
 from factcheck.normalize import match_keys, tokenize
@@ -64,12 +65,15 @@ def _unit_matches(index: CorpusIndex, unit: Term | None, source: Quantity) -> bo
     )
 
 
-def _check_numbers(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) -> tuple[str, list[Reason]]:
-    """'agree', 'differ' or 'unconfirmed' (or 'none' when the claim has no number), with reasons."""
+def _check_numbers(
+    index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence
+) -> tuple[str, list[Reason], list[tuple[int, int]]]:
+    """'agree', 'differ' or 'unconfirmed' ('none' without a claimed number), reasons, and spans compared."""
     p = m.phrasing
     if not p.quantities:
-        return "none", []
+        return "none", [], []
     reasons: list[Reason] = []
+    spans: list[tuple[int, int]] = []
     outcome = "agree"
     for q, unit in zip(p.quantities, p.unit_terms, strict=True):
         same = [s for s in sentence.quantities if _same_kind(q, s) and _unit_matches(index, unit, s)]
@@ -78,19 +82,52 @@ def _check_numbers(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSente
         differ = next((s for v, s in verdicts if v == "contradicts"), None)
         if agree is not None:
             reasons.append(Reason("number", f"{q.text} agrees with {_quote(agree.text)}"))
+            spans.append((agree.start, agree.end))
         elif differ is not None:
             reasons.append(Reason("number", f"{q.text} contradicted by {_quote(differ.text)}"))
+            spans.append((differ.start, differ.end))
             outcome = "differ"
         else:
             if verdicts:
-                reasons.append(
-                    Reason("number", f"{_quote(verdicts[0][1].text)} neither confirms nor rules out {q.text}")
-                )
+                near = verdicts[0][1]
+                reasons.append(Reason("number", f"{_quote(near.text)} neither confirms nor rules out {q.text}"))
+                spans.append((near.start, near.end))
             else:
                 reasons.append(Reason("number", f"no figure for the same thing as {q.text}"))
             if outcome == "agree":
                 outcome = "unconfirmed"
-    return outcome, reasons
+    return outcome, reasons, spans
+
+
+def _check_dates(m: PhrasingMatch, sentence: AnalysedSentence) -> tuple[str, list[Reason], list[tuple[int, int]]]:
+    """The claim's dates against the sentence's: 'agree', 'differ', 'unconfirmed' or 'none'.
+
+    A compatible date, even a coarser one ("July" for "26 July"), agrees; a
+    different month or year for the same event differs; a sentence with no date
+    leaves the claim's date unconfirmed.
+    """
+    p = m.phrasing
+    if not p.dates:
+        return "none", [], []
+    reasons: list[Reason] = []
+    spans: list[tuple[int, int]] = []
+    outcome = "agree"
+    for d in p.dates:
+        verdicts = [(compare_dates(d, s), s) for s in sentence.dates]
+        agree = next((s for v, s in verdicts if v in ("supports", "mentions")), None)
+        differ = next((s for v, s in verdicts if v == "contradicts"), None)
+        if agree is not None:
+            reasons.append(Reason("date", f"{d.text} agrees with {_quote(agree.text)}"))
+            spans.append((agree.start, agree.end))
+        elif differ is not None:
+            reasons.append(Reason("date", f"{d.text} contradicted by {_quote(differ.text)}"))
+            spans.append((differ.start, differ.end))
+            outcome = "differ"
+        else:
+            reasons.append(Reason("date", f"no date in this sentence for {d.text}"))
+            if outcome == "agree":
+                outcome = "unconfirmed"
+    return outcome, reasons, spans
 
 
 def _polarity(m: PhrasingMatch, sentence: AnalysedSentence) -> tuple[bool, list[Reason]]:
@@ -128,11 +165,12 @@ def _terms_reason(m: PhrasingMatch) -> Reason:
 
 
 def _highlights(
-    m: PhrasingMatch, sentence: AnalysedSentence, quantities: list[Quantity]
+    m: PhrasingMatch, sentence: AnalysedSentence, compared: list[tuple[int, int]]
 ) -> tuple[tuple[int, int], ...]:
+    """Matched words plus the figures and dates compared, as article offsets, merged."""
     spans = [sentence.absolute(p, p) for p in m.positions]
     base = sentence.sentence.start
-    spans += [(base + q.start, base + q.end) for q in quantities]
+    spans += [(base + a, base + b) for a, b in compared]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1] + 1:
@@ -163,12 +201,11 @@ def judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, threshol
             )
     if best is None or score < thresholds.mention:
         return None
-    reasons = [_terms_reason(best)]
-    numbers, number_reasons = _check_numbers(index, best, sentence)
-    reasons += number_reasons
+    numbers, number_reasons, number_spans = _check_numbers(index, best, sentence)
+    dates, date_reasons, date_spans = _check_dates(best, sentence)
+    reasons = [_terms_reason(best), *number_reasons, *date_reasons]
     negated, cue_reasons = _polarity(best, sentence)
-    shown = [q for q in sentence.quantities if any(q.text in r.text for r in number_reasons)]
-    highlights = _highlights(best, sentence, shown)
+    highlights = _highlights(best, sentence, number_spans + date_spans)
     if score < thresholds.stance:
         return Evidence(sentence.sentence, score, EvidenceStance.MENTIONS, tuple(reasons + cue_reasons), highlights)
     if best.phrasing.negated and not _same_proposition(index, best):
@@ -178,9 +215,9 @@ def judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, threshol
             claim_cues = ", ".join(_quote(c) for c in best.phrasing.cues)
             cue_reasons.append(Reason("negation", f"the claim negates ({claim_cues}); this sentence does not"))
         stance = EvidenceStance.CONTRADICTS
-    elif numbers == "differ":
+    elif "differ" in (numbers, dates):
         stance = EvidenceStance.CONTRADICTS
-    elif numbers == "unconfirmed":
+    elif "unconfirmed" in (numbers, dates):
         stance = EvidenceStance.MENTIONS
     else:
         stance = EvidenceStance.SUPPORTS

@@ -1,0 +1,411 @@
+"""Opposite words: contradictions carried by a word swap rather than a negation.
+
+News headlines often contradict each other without a negation word: one says
+prices *rose*, the other that they *fell*; one that troops *withdrew*, the other
+that they *stayed*. ``data/opposites.yaml`` lists groups of mutually opposite
+words (each side with the inflected forms news uses, in Arabic and English) and
+``OppositeLexicon.find`` reports the swaps between a claim and a source text.
+
+Lookup is by match keys (normalised form, Snowball stem, clitic-stripped forms)
+so وارتفاع, بارتفاع, الارتفاع and ارتفعت reach the ارتفاع entry; only keys of
+three letters or more are used, and a word whose own normalised form is an entry
+is looked up under that form alone. Everything is indexed once at load: a lookup
+is a dict access, memoised per normalised word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+from factcheck.normalize import Token, is_arabic, match_keys, normalize
+
+__all__ = ["OppositeLexicon", "Opposition", "load_opposites"]
+
+MIN_KEY = 3  # shortest key (in letters) through which a word may reach an entry
+PHRASE_JOIN = "_"  # joins the words of a multi-word entry: إطلاق_سراح, pull_out
+
+
+@dataclass(frozen=True)
+class Opposition:
+    """One swap: a claim word whose opposite stands in the source."""
+
+    claim_word: str  # as written in the claim text
+    source_word: str  # as written in the source text
+    claim_index: int  # token index in tokenize(claim_text)
+    source_index: int  # token index in tokenize(source_text)
+    group: str  # a readable label of the pair, e.g. "ارتفاع ↔ انخفاض"
+
+
+# --------------------------------------------------------------------------- word forms
+# Pronoun suffixes after which a feminine ت stands for ة (موافقته → موافقة).
+_PRONOUNS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك")
+_FUTURE_VERB = ("سي", "ست", "سن", "سا")  # سيرتفع, ستنخفض
+
+
+@lru_cache(maxsize=65536)
+def _candidates(norm: str) -> tuple[str, ...]:
+    """Keys (three letters or more) under which a normalised word is looked up.
+
+    ``match_keys`` strips one proclitic and one suffix; news Arabic also stacks a
+    conjunction on a preposition (وبارتفاع), puts the future marker on verbs
+    (سيرتفع), writes the plural verb ending ـوا (انسحبوا) and turns ة into ت before
+    a pronoun (موافقته).
+    """
+    if not is_arabic(norm):
+        return tuple(k for k in match_keys(norm) if len(k) >= MIN_KEY)
+    forms = [norm]
+    if norm[:1] in ("و", "ف") and len(norm) > 4:
+        forms.append(norm[1:])
+    forms += [f[1:] for f in forms if f.startswith(_FUTURE_VERB) and len(f) > 4]
+    keys: set[str] = set()
+    for form in forms:
+        keys.update(match_keys(form))
+        if form.endswith("وا") and len(form) >= 5:
+            keys.add(form[:-2])
+        for suffix in _PRONOUNS:
+            base = form[: -len(suffix)]
+            if form.endswith(suffix) and len(base) >= 4:
+                if base.endswith("ت"):
+                    keys.add(base[:-1] + "ه")
+                break
+    return tuple(k for k in keys if len(k) >= MIN_KEY)
+
+
+def _plain_keys(norm: str) -> frozenset[str]:
+    """The keys two words must share to count as the same word (see normalize.match_keys)."""
+    return match_keys(norm)
+
+
+def _entry_words(entry: str) -> tuple[str, ...]:
+    """An entry as normalised words: ``إطلاق_سراح`` → ("اطلاق", "سراح")."""
+    return tuple(normalize(w) for w in entry.replace(PHRASE_JOIN, " ").split())
+
+
+# --------------------------------------------------------------------------- the lexicon
+@dataclass(frozen=True, slots=True)
+class _Family:
+    """The forms of one lexeme on one side of a group (ارتفاع ارتفع يرتفع ...)."""
+
+    head: str  # first form as written, used in labels
+    side: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A lexicon entry found in a text."""
+
+    index: int  # first token
+    text: str  # the words as written
+    families: frozenset[int]
+    sides: frozenset[int]
+    keys: tuple[frozenset[str], ...]  # plain match keys of each word
+    arabic: bool
+
+
+@dataclass(slots=True)
+class _TextInfo:
+    """What the plain-match test needs to know about the other text."""
+
+    keys: set[str]
+    families: set[int]
+    sides_ar: set[int]
+    sides_en: set[int]
+
+
+_NO_FAMILIES: frozenset[int] = frozenset()
+
+
+class OppositeLexicon:
+    """Groups of mutually opposite words, indexed by normalised form."""
+
+    def __init__(self, groups: Iterable[Sequence[Sequence[str]]], names: Iterable[str] = ()) -> None:
+        """``groups``: each a list of sides, each side a list of families, each family a string of forms.
+
+        ``names``: multi-word names whose words are never read as entries (الشرق_الأوسط).
+        """
+        self._families: list[_Family] = []
+        self._side_group: list[int] = []
+        self._group_sides: list[tuple[int, ...]] = []
+        self._words: dict[str, set[int]] = {}
+        self._phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self._names: dict[str, list[tuple[str, ...]]] = {}
+        self._cache: dict[str, tuple[frozenset[int], tuple[tuple[tuple[str, ...], int], ...]]] = {}
+        for sides in groups:
+            self._add_group(sides)
+        for name in names:
+            words = _entry_words(name)
+            if len(words) >= 2:
+                self._names.setdefault(words[0], []).append(words[1:])
+        for rests in self._names.values():
+            rests.sort(key=len, reverse=True)
+        self._opposite: list[frozenset[int]] = [
+            frozenset(s for s in self._group_sides[g] if s != side) for side, g in enumerate(self._side_group)
+        ]
+
+    def _add_group(self, sides: Sequence[Sequence[str]]) -> None:
+        group = len(self._group_sides)
+        side_ids = []
+        for families in sides:
+            side = len(self._side_group)
+            self._side_group.append(group)
+            side_ids.append(side)
+            for family in families:
+                forms = family.split()
+                if not forms:
+                    continue
+                fid = len(self._families)
+                self._families.append(_Family(forms[0].replace(PHRASE_JOIN, " "), side))
+                for form in forms:
+                    words = _entry_words(form)
+                    if not words or not any(len(w) >= MIN_KEY for w in words):
+                        continue  # too short to match safely
+                    if len(words) == 1:
+                        self._words.setdefault(words[0], set()).add(fid)
+                    else:
+                        self._phrases.setdefault(words[0], []).append((words[1:], fid))
+        self._group_sides.append(tuple(side_ids))
+
+    # ----------------------------------------------------------------------- lookups
+    def __len__(self) -> int:
+        """Number of groups."""
+        return len(self._group_sides)
+
+    def _entry(self, norm: str) -> tuple[frozenset[int], tuple[tuple[tuple[str, ...], int], ...]]:
+        """Families of a single word, and phrases it may start; memoised."""
+        found = self._cache.get(norm)
+        if found is None:
+            found = self._cache[norm] = self._lookup(norm)
+        return found
+
+    def _lookup(self, norm: str) -> tuple[frozenset[int], tuple[tuple[tuple[str, ...], int], ...]]:
+        if len(norm) < MIN_KEY:
+            return _NO_FAMILIES, ()
+        keys = (norm,) if norm in self._words or norm in self._phrases else _candidates(norm)
+        families: set[int] = set()
+        phrases: list[tuple[tuple[str, ...], int]] = []
+        for key in keys:
+            families.update(self._words.get(key, ()))
+            phrases.extend(self._phrases.get(key, ()))
+        phrases.sort(key=lambda p: -len(p[0]))
+        return frozenset(families), tuple(phrases)
+
+    def _sides(self, families: Iterable[int]) -> frozenset[int]:
+        return frozenset(self._families[f].side for f in families)
+
+    def sides_of(self, norm: str) -> frozenset[int]:
+        """Ids of the sides a normalised word stands on (empty when it is no entry)."""
+        return self._sides(self._entry(norm)[0])
+
+    def opposed(self, a_norm: str, b_norm: str) -> bool:
+        """Whether two normalised words stand on opposite sides of some group."""
+        a_sides, b_sides = self.sides_of(a_norm), self.sides_of(b_norm)
+        return any(self._opposite[s] & b_sides for s in a_sides)
+
+    # ----------------------------------------------------------------------- texts
+    @staticmethod
+    def _follows(tokens: Sequence[Token], start: int, words: Sequence[str]) -> int | None:
+        """End index when ``words`` follow ``start`` (hyphens skipped), else None."""
+        i = start
+        for word in words:
+            while i < len(tokens) and tokens[i].norm == "-":
+                i += 1
+            if i >= len(tokens):
+                return None
+            norm = tokens[i].norm
+            if norm != word and word not in _candidates(norm):
+                return None
+            i += 1
+        return i
+
+    def _scan(self, tokens: Sequence[Token]) -> tuple[list[_Hit], set[int]]:
+        """Entries found in a text, longest match first, and the token indices phrases cover."""
+        hits: list[_Hit] = []
+        covered: set[int] = set()
+        i, n = 0, len(tokens)
+        while i < n:
+            tok = tokens[i]
+            if not tok.is_word or tok.is_number:
+                i += 1
+                continue
+            end = self._skip_name(tokens, i)
+            if end is not None:
+                i = end
+                continue
+            families, phrases = self._entry(tok.norm)
+            for rest, fid in phrases:
+                end = self._follows(tokens, i + 1, rest)
+                if end is not None:
+                    words = [t for t in tokens[i:end] if t.norm != "-"]
+                    hits.append(
+                        _Hit(
+                            i,
+                            " ".join(t.text for t in words),
+                            frozenset((fid,)),
+                            self._sides((fid,)),
+                            tuple(_plain_keys(t.norm) for t in words),
+                            is_arabic(tok.norm),
+                        )
+                    )
+                    covered.update(range(i, end))
+                    i = end
+                    break
+            else:
+                if families:
+                    hits.append(
+                        _Hit(
+                            i,
+                            tok.text,
+                            families,
+                            self._sides(families),
+                            (_plain_keys(tok.norm),),
+                            is_arabic(tok.norm),
+                        )
+                    )
+                i += 1
+        return hits, covered
+
+    def _skip_name(self, tokens: Sequence[Token], i: int) -> int | None:
+        rests = self._names.get(tokens[i].norm)
+        if rests is None:
+            for key in _candidates(tokens[i].norm):
+                rests = self._names.get(key)
+                if rests:
+                    break
+        for rest in rests or ():
+            end = self._follows(tokens, i + 1, rest)
+            if end is not None:
+                return end
+        return None
+
+    @staticmethod
+    def _info(tokens: Sequence[Token], hits: Sequence[_Hit], covered: set[int]) -> _TextInfo:
+        keys: set[str] = set()
+        for j, tok in enumerate(tokens):
+            if j not in covered and tok.is_word:
+                keys.update(_plain_keys(tok.norm))
+        info = _TextInfo(keys, set(), set(), set())
+        for hit in hits:
+            info.families.update(hit.families)
+            (info.sides_ar if hit.arabic else info.sides_en).update(hit.sides)
+        return info
+
+    @staticmethod
+    def _present(hit: _Hit, other: _TextInfo) -> bool:
+        """Whether the other text has the same word: a shared key, the same lexeme, or (across
+        languages) any word on the same side."""
+        if all(k & other.keys for k in hit.keys) or hit.families & other.families:
+            return True
+        return bool(hit.sides & (other.sides_en if hit.arabic else other.sides_ar))
+
+    def _label(self, claim: _Hit, source: _Hit) -> str | None:
+        """``claim head ↔ source head`` for the first opposed pair of families, or None."""
+        for cf in sorted(claim.families):
+            opposite = self._opposite[self._families[cf].side]
+            for sf in sorted(source.families):
+                if self._families[sf].side in opposite:
+                    return f"{self._families[cf].head} ↔ {self._families[sf].head}"
+        return None
+
+    def find(self, claim_tokens: Sequence[Token], source_tokens: Sequence[Token]) -> list[Opposition]:
+        """Swaps between claim and source: opposite words neither of which the other text also has.
+
+        A claim word counts only when the source has no plain match for it (shared
+        match key or same lexeme) and vice versa, so a source that says both
+        (ارتفاع ثم انخفاض) is no swap.
+        """
+        claim_hits, claim_covered = self._scan(claim_tokens)
+        if not claim_hits:
+            return []
+        source_hits, source_covered = self._scan(source_tokens)
+        if not source_hits:
+            return []
+        claim_info = self._info(claim_tokens, claim_hits, claim_covered)
+        source_info = self._info(source_tokens, source_hits, source_covered)
+        out: list[Opposition] = []
+        for c in claim_hits:
+            opposite = frozenset().union(*(self._opposite[s] for s in c.sides))
+            if not opposite or self._present(c, source_info):
+                continue
+            for s in source_hits:
+                if not (s.sides & opposite) or self._present(s, claim_info):
+                    continue
+                label = self._label(c, s)
+                if label is not None:
+                    out.append(Opposition(c.text, s.text, c.index, s.index, label))
+        return out
+
+
+# --------------------------------------------------------------------------- loading
+def _as_families(side: Any, origin: str) -> list[str]:
+    """A side as family strings: one string (one lexeme) or a list of strings."""
+    if isinstance(side, str):
+        return [side]
+    if isinstance(side, Sequence) and all(isinstance(f, str) for f in side):
+        return list(side)
+    raise ValueError(f"{origin}: a side must be a string of word forms or a list of such strings, got {side!r}")
+
+
+def _groups_from_yaml(data: Any) -> tuple[list[list[list[str]]], list[str]]:
+    if not isinstance(data, Mapping) or not isinstance(data.get("groups"), list):
+        raise ValueError("opposites.yaml: expected a mapping with a `groups:` list")
+    groups: list[list[list[str]]] = []
+    for n, group in enumerate(data["groups"]):
+        sides = group.get("sides") if isinstance(group, Mapping) else None
+        if not isinstance(sides, list) or len(sides) < 2:
+            raise ValueError(f"opposites.yaml: group {n} needs `sides:` with at least two sides")
+        parsed = []
+        for side in sides:
+            if not isinstance(side, Mapping):
+                raise ValueError(f"opposites.yaml: group {n}: each side is a mapping with `ar:` and/or `en:`")
+            parsed.append(
+                [
+                    *_as_families(side.get("ar", []), "opposites.yaml"),
+                    *_as_families(side.get("en", []), "opposites.yaml"),
+                ]
+            )
+        groups.append(parsed)
+    names = data.get("names") or []
+    if not isinstance(names, list) or not all(isinstance(x, str) for x in names):
+        raise ValueError("opposites.yaml: `names:` must be a list of strings")
+    return groups, names
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> tuple[tuple[tuple[tuple[str, ...], ...], ...], tuple[str, ...]]:
+    text = (files("factcheck") / "data" / "opposites.yaml").read_text(encoding="utf-8")
+    groups, names = _groups_from_yaml(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    return tuple(tuple(tuple(side) for side in g) for g in groups), tuple(names)
+
+
+def _extra_groups(extra: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+    groups = []
+    for item in extra:
+        if isinstance(item, str) or not isinstance(item, Sequence) or len(item) < 2:
+            raise ValueError(f"opposites: each entry lists two or more opposite sides, got {item!r}")
+        groups.append([_as_families(side, "opposites") for side in item])
+    return groups
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> OppositeLexicon:
+    groups, names = _builtin()
+    return OppositeLexicon(groups, names)
+
+
+def load_opposites(extra: Sequence[Sequence[str]] | None = None) -> OppositeLexicon:
+    """The built-in lexicon (data/opposites.yaml) plus user groups; cached when ``extra`` is empty.
+
+    Each extra group lists two or more mutually opposite sides; a side is a string
+    of space-separated forms of one word (``"ارتفاع ارتفع يرتفع"``) or a list of such
+    strings, and ``_`` joins the words of a multi-word expression (``إطلاق_سراح``).
+    """
+    if not extra:
+        return _default_lexicon()
+    groups, names = _builtin()
+    return OppositeLexicon([*groups, *_extra_groups(extra)], names)
