@@ -6,7 +6,8 @@ Usage (from the repo root, with the project installed):
     python benchmarks/bench.py scale [--corpus PATH.jsonl] [--sizes 1000 5000 20000]
 
 ``seeds`` times whole ``factcheck list`` and ``factcheck verify`` processes (start-up
-included, as a user waits for them) and prints the median of ``--runs`` runs.
+included, as a user waits for them) and prints the median of ``--runs`` runs, with the
+analysis cache warm (a re-run) and with ``--no-cache`` (every article analysed afresh).
 ``scale`` checks the bundled claims against the first N articles of a JSON Lines
 corpus (read in place, never copied), each size in a fresh process so that peak
 memory (ru_maxrss) belongs to that size alone.
@@ -22,6 +23,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -40,10 +42,14 @@ def machine() -> str:
     return f"{cores} cores, {mem}, Python {platform.python_version()}, {platform.machine()}"
 
 
+_CACHE_DIR = tempfile.mkdtemp(prefix="factcheck-bench-cache-")
+
+
 def user_env() -> dict[str, str]:
-    """The environment a user's shell has: Python may cache bytecode (as after ``pip install``)."""
+    """A user's shell: Python may cache bytecode (as after ``pip install``); a private analysis cache."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["FACTCHECK_CACHE_DIR"] = _CACHE_DIR
     return env
 
 
@@ -59,8 +65,14 @@ def time_command(argv: list[str], runs: int) -> tuple[float, list[float]]:
 def bench_seeds(runs: int) -> dict[str, object]:
     exe = [sys.executable, "-m", "factcheck"]
     out: dict[str, object] = {"machine": machine(), "runs": runs, "bytecode_cache": True}
-    for name, args in (("list", ["list"]), ("verify", ["verify"]), ("verify_json", ["verify", "--format", "json"])):
-        # One untimed run warms the file cache and writes the bytecode cache.
+    commands = (
+        ("list", ["list"]),
+        ("verify", ["verify"]),
+        ("verify_no_cache", ["verify", "--no-cache"]),
+        ("verify_json", ["verify", "--format", "json"]),
+    )
+    for name, args in commands:
+        # One untimed run warms the file cache and writes the bytecode and analysis caches.
         subprocess.run([*exe, *args], cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env=user_env())
         median, times = time_command([*exe, *args], runs)
         out[name] = {"median_s": round(median, 3), "runs_s": [round(t, 3) for t in times]}

@@ -11,6 +11,15 @@ SEEDS = ROOT / "seeds"
 CLAIMS = ROOT / "claims.yaml"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory):
+    """Keep the analysis cache of test runs out of the user's cache directory."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    yield
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     return SEEDS

@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 
 from factcheck import __version__
+from factcheck.cache import CACHE_FILE, AnalysisCache, clear_cache, default_cache_dir
 from factcheck.claims import load_claims
 from factcheck.engine import Corpus, Settings
 from factcheck.errors import FactcheckError
@@ -57,6 +58,9 @@ ClaimsOpt = Annotated[Path, typer.Option("--claims", help="Claims file (YAML).",
 SourcesOpt = Annotated[Path, typer.Option("--sources", help="Folder of source articles (.txt, UTF-8).")]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Analyse every article afresh instead of reading the analysis cache.")
+]
 MinScoreOpt = Annotated[
     float | None,
     typer.Option("--min-score", min=0, max=100, help="Lowest match score (0-100) for a sentence to count as evidence."),
@@ -68,12 +72,21 @@ def _fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _load(claims_path: Path, sources_dir: Path, *, claims_required: bool) -> tuple[ClaimSet, Corpus]:
+def _corpus(sources_dir: Path, *, no_cache: bool) -> Corpus:
+    cache = None if no_cache else AnalysisCache()
+    try:
+        return Corpus(load_sources(sources_dir), cache=cache)
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _load(claims_path: Path, sources_dir: Path, *, claims_required: bool, no_cache: bool) -> tuple[ClaimSet, Corpus]:
     if not claims_required and claims_path == DEFAULT_CLAIMS and not claims_path.exists():
         claim_set = ClaimSet(())
     else:
         claim_set = load_claims(claims_path)
-    return claim_set, Corpus(load_sources(sources_dir))
+    return claim_set, _corpus(sources_dir, no_cache=no_cache)
 
 
 def _emit(results: list[ClaimResult], fmt: OutputFormat, table: Any) -> None:
@@ -109,6 +122,7 @@ def list_claims(
     fmt: FormatOpt = OutputFormat.TABLE,
     as_json: JsonOpt = False,
     min_score: MinScoreOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Every claim with its verdict and how many sources support or contradict it.
 
@@ -116,7 +130,7 @@ def list_claims(
     """
 
     def run() -> None:
-        claim_set, corpus = _load(claims, sources, claims_required=True)
+        claim_set, corpus = _load(claims, sources, claims_required=True, no_cache=no_cache)
         settings = Settings.with_min_score(min_score)
         results = corpus.check_all(claim_set.claims, claim_set.glossary, settings)
         _emit(results, OutputFormat.JSON if as_json else fmt, lambda rs: [claims_table(rs)])
@@ -142,6 +156,7 @@ def verify(
         list[FailOn] | None,
         typer.Option("--fail-on", help="Exit 1 when any checked claim gets this verdict (repeatable)."),
     ] = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Per claim, every source's stance with the evidence sentence, the speaker and the reasons.
 
@@ -151,7 +166,7 @@ def verify(
     outcome: dict[str, list[ClaimResult]] = {}
 
     def run() -> None:
-        claim_set, corpus = _load(claims, sources, claims_required=not claim)
+        claim_set, corpus = _load(claims, sources, claims_required=not claim, no_cache=no_cache)
         chosen = resolve(claim or [], claim_set)
         settings = Settings.with_min_score(min_score, top=top)
         results = [corpus.check(c, claim_set.glossary, settings) for c in chosen]
@@ -178,6 +193,7 @@ def evaluate(
         float | None,
         typer.Option("--fail-under", min=0, max=1, help="Exit 1 when macro-F1 is below this (a regression floor)."),
     ] = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Score the engine against labelled data.
 
@@ -198,7 +214,7 @@ def evaluate(
             figures = report.as_dict()
             outcome["macro_f1"] = figures["macro_f1_3"]
         else:
-            corpus = Corpus(load_sources(sources))
+            corpus = _corpus(sources, no_cache=no_cache)
             claim_set, items = ev.load_gold(gold, [s.id for s in corpus.sources])
             items = items[:limit]
             with _progress(len(items), "claims", enabled=fmt is EvalFormat.TABLE) as tick:
@@ -238,6 +254,29 @@ def _progress(total: int, what: str, *, enabled: bool) -> Iterator[Callable[[], 
     with Progress(console=err, transient=True) as bar:
         task = bar.add_task(f"checking {what}", total=total)
         yield lambda: bar.advance(task)
+
+
+cache_app = typer.Typer(help="The cache of analysed articles.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete the cached analyses (they are rebuilt on the next run).
+
+    Example: factcheck cache clear
+    """
+    removed = clear_cache()
+    typer.echo(f"removed {default_cache_dir() / CACHE_FILE}" if removed else "the cache was already empty")
+
+
+@cache_app.command("path")
+def cache_path() -> None:
+    """Print where the cache lives (FACTCHECK_CACHE_DIR overrides it).
+
+    Example: factcheck cache path
+    """
+    typer.echo(str(default_cache_dir() / CACHE_FILE))
 
 
 def _version(value: bool) -> None:

@@ -200,7 +200,8 @@ _PART_ORDER = {"early": 0, "mid": 1, "late": 2}
 # ---------------------------------------------------------------------------
 
 
-def _bare_forms(norm: str) -> list[tuple[str, int]]:
+@lru_cache(maxsize=8192)
+def _bare_forms(norm: str) -> tuple[tuple[str, int], ...]:
     """Readings of ``norm`` without attached و/ف and ب/ل/ك, with the number of letters cut.
 
     للعام is ل + العام with the alef of the article dropped; its reading keeps
@@ -215,7 +216,7 @@ def _bare_forms(norm: str) -> list[tuple[str, int]]:
         forms.append(("ال" + rest[2:], 0))
     if rest[:1] in ("ب", "ل", "ك"):
         forms.append((rest[1:], cut + 1))
-    return [(form, n) for form, n in forms if len(form) >= 3]
+    return tuple((form, n) for form, n in forms if len(form) >= 3)
 
 
 def _with_proclitics(table: Mapping[str, _V]) -> Callable[[str], tuple[_V, int] | None]:
@@ -691,6 +692,20 @@ def _resolve(found: _Found, reference: datetime.date | None) -> tuple[int | None
     return year, month, day, rel
 
 
+# A date needs a number or one of these words somewhere in the text; most
+# sentences have neither, and are answered without reading them token by token.
+_TRIGGERS = frozenset([*_MONTHS, *_LEVANTINE_HEADS, *_PARTS, *_YEAR_WORDS, *_MONTH_WORDS, *_DAY_WORDS, "year", "month"])
+
+
+def _may_hold_a_date(toks: Sequence[Token]) -> bool:
+    for tok in toks:
+        if tok.is_number or tok.norm in _TRIGGERS:
+            return True
+        if any(form in _TRIGGERS for form, _ in _bare_forms(tok.norm)):
+            return True
+    return False
+
+
 def extract_dates(text: str, *, reference: datetime.date | None = None) -> list[DateMention]:
     """Every date phrase in ``text``, in order.
 
@@ -700,6 +715,8 @@ def extract_dates(text: str, *, reference: datetime.date | None = None) -> list[
     phrases that fix nothing without it (الشهر الماضي، أمس) are dropped.
     """
     toks = tokenize(text)
+    if not _may_hold_a_date(toks):
+        return []
     reader = _Reader(toks)
     out: list[DateMention] = []
     i = 0

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.attribution import attribute
+from factcheck.cache import AnalysisCache, source_key
 from factcheck.match import AnalysedSentence, CorpusIndex
 from factcheck.models import Claim, ClaimResult, ClaimSet, Evidence, Sentence, Source, SourceResult
 from factcheck.normalize import normalize
@@ -57,28 +58,47 @@ def _reference_date(value: str | None) -> datetime.date | None:
         return None
 
 
-class Corpus:
-    """Sources analysed once and indexed for checking claims."""
+def analyse_source(source: Source, *, warm: bool = False) -> tuple[list[Sentence], list[AnalysedSentence]]:
+    """One article's units (with speakers) and its analysed evidence sentences.
 
-    def __init__(self, sources: Sequence[Source]) -> None:
+    ``warm`` computes the parts otherwise left until a claim needs them
+    (quantities, dates, cues), as wanted before the analysis is cached.
+    """
+    reference = _reference_date(source.meta.date)
+    units = _with_speakers(segment(source.id, source.text))
+    analysed = []
+    seen: set[str] = set()
+    for unit in units:
+        key = normalize(unit.text)
+        if not unit.kind.is_evidence or key in seen:
+            continue  # repeated headlines/captions would count twice
+        seen.add(key)
+        sentence = AnalysedSentence.build(unit, reference)
+        if warm:
+            sentence.warm()
+        analysed.append(sentence)
+    return units, analysed
+
+
+class Corpus:
+    """Sources analysed once (or read back from the cache) and indexed for checking claims."""
+
+    def __init__(self, sources: Sequence[Source], cache: AnalysisCache | None = None) -> None:
         self.sources = list(sources)
         self.units: dict[str, list[Sentence]] = {}
         analysed: list[AnalysedSentence] = []
         self._by_source: dict[str, list[int]] = {}
         for source in self.sources:
-            reference = _reference_date(source.meta.date)
-            units = _with_speakers(segment(source.id, source.text))
+            key = source_key(source.id, source.text, source.meta.date) if cache is not None else ""
+            stored = cache.get(key) if cache is not None else None
+            if stored is None:
+                stored = analyse_source(source, warm=cache is not None)
+                if cache is not None:
+                    cache.put(key, stored)
+            units, sentences = stored
             self.units[source.id] = units
-            positions = []
-            seen: set[str] = set()
-            for unit in units:
-                key = normalize(unit.text)
-                if not unit.kind.is_evidence or key in seen:
-                    continue  # repeated headlines/captions would count twice
-                seen.add(key)
-                positions.append(len(analysed))
-                analysed.append(AnalysedSentence.build(unit, reference))
-            self._by_source[source.id] = positions
+            self._by_source[source.id] = list(range(len(analysed), len(analysed) + len(sentences)))
+            analysed.extend(sentences)
         self.index = CorpusIndex(analysed)
 
     def check(

@@ -76,6 +76,10 @@ class AnalysedSentence:
     def cues(self) -> list[Cue]:
         return find_cues(self.tokens, masked=self.quantity_spans)
 
+    def warm(self) -> None:
+        """Compute the lazy parts now (before the analysis is cached)."""
+        _ = self.cues, self.dates
+
     def absolute(self, first: int, last: int) -> tuple[int, int]:
         """Character span of tokens [first, last] in the article text."""
         base = self.sentence.start

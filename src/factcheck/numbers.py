@@ -868,6 +868,30 @@ def _interval(
     return (-math.inf, value, False, True) if claim else (value - spread, value, True, True)
 
 
+# A quantity needs a digit or one of these words somewhere in the text; texts
+# with neither are answered without reading them token by token.
+_NUMBER_WORDS = frozenset(
+    [
+        *_AR_UNITS, *_AR_TEEN_HEADS, *_AR_TENS, *_AR_HUNDREDS, *_AR_HUNDRED_ALONE, *_AR_SCALES, *_AR_SCALES_ACC,
+        *_AR_SCALES_PLURAL, *_AR_SCALE_DUALS, *_AR_FRACTIONS, *_AR_ORDINALS, *_AR_ORDINAL_TEEN_HEADS, *_AR_DUALS,
+        *_EN_UNITS, *_EN_TENS, *_EN_SCALES, *_EN_ORDINALS, *_EN_FRACTIONS,
+    ]
+)  # fmt: skip
+
+
+def _may_hold_a_number(toks: Sequence[Token]) -> bool:
+    for tok in toks:
+        norm = tok.norm
+        if tok.is_number or norm in _NUMBER_WORDS:
+            return True
+        # up to two proclitics: ثلاثة، وثلاثة، وبثلاثة
+        if norm[:1] in _AR_PROCLITICS and (
+            norm[1:] in _NUMBER_WORDS or (norm[1:2] in _AR_PROCLITICS and norm[2:] in _NUMBER_WORDS)
+        ):
+            return True
+    return False
+
+
 def extract_quantities(
     text: str,
     *,
@@ -883,6 +907,8 @@ def extract_quantities(
     if role not in ("claim", "source"):
         raise ValueError(f"role must be 'claim' or 'source', not {role!r}")
     toks = tokenize(text)
+    if not _may_hold_a_number(toks):
+        return []
     out: list[Quantity] = []
     i = 0
     floor = 0  # tokens before this belong to an earlier quantity

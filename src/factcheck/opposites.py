@@ -184,8 +184,8 @@ class OppositeLexicon:
         return found
 
     def _lookup(self, norm: str) -> tuple[frozenset[int], tuple[tuple[tuple[str, ...], int], ...]]:
-        if len(norm) < MIN_KEY:
-            return _NO_FAMILIES, ()
+        if len(norm) < MIN_KEY:  # a short word may still open a phrase (في_موعده), by exact form only
+            return _NO_FAMILIES, tuple(self._phrases.get(norm, ()))
         keys = (norm,) if norm in self._words or norm in self._phrases else _candidates(norm)
         families: set[int] = set()
         phrases: list[tuple[tuple[str, ...], int]] = []
@@ -297,18 +297,30 @@ class OppositeLexicon:
 
     @staticmethod
     def _present(hit: _Hit, other: _TextInfo) -> bool:
-        """Whether the other text has the same word: a shared key, the same lexeme, or (across
-        languages) any word on the same side."""
-        if all(k & other.keys for k in hit.keys) or hit.families & other.families:
-            return True
-        return bool(hit.sides & (other.sides_en if hit.arabic else other.sides_ar))
+        """Whether the other text has the same word: a shared match key or the same lexeme."""
+        return all(k & other.keys for k in hit.keys) or bool(hit.families & other.families)
 
-    def _label(self, claim: _Hit, source: _Hit) -> str | None:
-        """``claim head ↔ source head`` for the first opposed pair of families, or None."""
+    @staticmethod
+    def _translated(hit: _Hit, other: _TextInfo) -> set[int]:
+        """Sides the other text reaches in the other language (rose ~ ارتفاع for a claim in English)."""
+        return other.sides_en if hit.arabic else other.sides_ar
+
+    def _label(self, claim: _Hit, source: _Hit, claim_info: _TextInfo, source_info: _TextInfo) -> str | None:
+        """``claim head ↔ source head`` for the first opposed pair of families, or None.
+
+        Across languages a side also counts as present when the other text has any
+        word on it, since the two words can then not be compared by form.
+        """
+        claim_has = self._translated(source, claim_info)
+        source_has = self._translated(claim, source_info)
         for cf in sorted(claim.families):
-            opposite = self._opposite[self._families[cf].side]
+            a = self._families[cf].side
+            if a in source_has:
+                continue
+            opposite = self._opposite[a]
             for sf in sorted(source.families):
-                if self._families[sf].side in opposite:
+                b = self._families[sf].side
+                if b in opposite and b not in claim_has:
                     return f"{self._families[cf].head} ↔ {self._families[sf].head}"
         return None
 
@@ -329,13 +341,13 @@ class OppositeLexicon:
         source_info = self._info(source_tokens, source_hits, source_covered)
         out: list[Opposition] = []
         for c in claim_hits:
-            opposite = frozenset().union(*(self._opposite[s] for s in c.sides))
+            opposite = frozenset().union(*(self._opposite[side] for side in c.sides))
             if not opposite or self._present(c, source_info):
                 continue
             for s in source_hits:
                 if not (s.sides & opposite) or self._present(s, claim_info):
                     continue
-                label = self._label(c, s)
+                label = self._label(c, s, claim_info, source_info)
                 if label is not None:
                     out.append(Opposition(c.text, s.text, c.index, s.index, label))
         return out

@@ -1,0 +1,115 @@
+"""An on-disk cache of analysed articles, so a re-run only analyses what changed.
+
+Each article's analysis (its units with speakers, and every evidence sentence
+with its tokens, match keys, quantities, dates and negation cues) is stored in
+one SQLite file under the user's cache directory, keyed by a hash of the
+article's id, text and date and of the engine itself (the package's code and
+data files). Any change to an article or to factcheck gives a new key, so a
+stale entry can never be read; old entries are simply not found again.
+
+The cache is an optimisation only: if the directory cannot be created or the
+database cannot be read or written, checking goes on without it. Entries are
+pickles, so the cache directory must be the user's own (it is by default:
+``$FACTCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/factcheck``, else
+``~/.cache/factcheck``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+CACHE_FILE = "analysis.sqlite"
+
+
+def default_cache_dir() -> Path:
+    explicit = os.environ.get("FACTCHECK_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "factcheck"
+
+
+@lru_cache(maxsize=1)
+def engine_fingerprint() -> str:
+    """A hash of every module and data file of the package: any change to the engine changes it."""
+    digest = hashlib.sha256()
+    root = files("factcheck")
+    entries = sorted(
+        [p for p in root.iterdir() if p.name.endswith(".py")]
+        + [p for p in (root / "data").iterdir() if p.name.endswith((".yaml", ".json"))],
+        key=lambda p: p.name,
+    )
+    for entry in entries:
+        digest.update(entry.name.encode())
+        digest.update(entry.read_bytes())
+    return digest.hexdigest()
+
+
+def source_key(source_id: str, text: str, date: str | None) -> str:
+    digest = hashlib.sha256()
+    for part in (engine_fingerprint(), source_id, date or "", text):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class AnalysisCache:
+    """Get and put pickled analyses by key; silently does nothing when the store is unusable."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory or default_cache_dir()
+        self.hits = 0
+        self.misses = 0
+        self._db: sqlite3.Connection | None = None
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.directory / CACHE_FILE)
+            self._db.execute("CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        except (OSError, sqlite3.Error):
+            self._db = None
+
+    def get(self, key: str) -> Any | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT value FROM analysis WHERE key = ?", (key,)).fetchone()
+            value = pickle.loads(row[0]) if row else None
+        except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            value = None  # an unreadable entry is a miss; it will be written again
+        if value is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        if self._db is None:
+            return
+        try:
+            blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            with self._db:
+                self._db.execute("INSERT OR REPLACE INTO analysis (key, value) VALUES (?, ?)", (key, blob))
+        except (sqlite3.Error, pickle.PicklingError):
+            pass
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def clear_cache(directory: Path | None = None) -> bool:
+    """Delete the cache file; True when there was one."""
+    path = (directory or default_cache_dir()) / CACHE_FILE
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    return True

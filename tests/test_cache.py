@@ -1,0 +1,67 @@
+"""The analysis cache: same answers as without it, reuse across runs, and never a reason to fail."""
+
+from __future__ import annotations
+
+import shutil
+
+from factcheck import Corpus, Settings, load_claims, load_sources
+from factcheck.cache import CACHE_FILE, AnalysisCache, clear_cache
+from factcheck.cli import app
+from factcheck.report import document
+from tests.conftest import CLAIMS, SEEDS
+from tests.helpers import runner
+
+
+def results(corpus):
+    claim_set = load_claims(CLAIMS)
+    return document(corpus.check_all(claim_set.claims, claim_set.glossary, Settings()))
+
+
+def test_cached_analysis_gives_identical_results(tmp_path):
+    plain = results(Corpus(load_sources(SEEDS)))
+    first = AnalysisCache(tmp_path)
+    assert results(Corpus(load_sources(SEEDS), cache=first)) == plain
+    assert (first.hits, first.misses) == (0, 5)
+    second = AnalysisCache(tmp_path)
+    assert results(Corpus(load_sources(SEEDS), cache=second)) == plain
+    assert (second.hits, second.misses) == (5, 0)
+
+
+def test_a_changed_article_is_analysed_again(tmp_path):
+    folder = tmp_path / "src"
+    shutil.copytree(SEEDS, folder)
+    cache = AnalysisCache(tmp_path / "cache")
+    Corpus(load_sources(folder), cache=cache)
+    article = next(folder.glob("003*.txt"))
+    article.write_text(article.read_text(encoding="utf-8") + "\nوأعلنت بغداد انتهاء المهمة.\n", encoding="utf-8")
+    again = AnalysisCache(tmp_path / "cache")
+    corpus = Corpus(load_sources(folder), cache=again)
+    assert (again.hits, again.misses) == (4, 1)
+    assert any("انتهاء المهمة" in u.text for u in corpus.units[article.stem])
+
+
+def test_an_unusable_cache_is_ignored(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory", encoding="utf-8")
+    cache = AnalysisCache(blocked / "cache")  # cannot be created under a file
+    assert results(Corpus(load_sources(SEEDS), cache=cache)) == results(Corpus(load_sources(SEEDS)))
+    corrupt = tmp_path / "corrupt"
+    corrupt.mkdir()
+    (corrupt / CACHE_FILE).write_bytes(b"this is not sqlite")
+    assert results(Corpus(load_sources(SEEDS), cache=AnalysisCache(corrupt))) == results(Corpus(load_sources(SEEDS)))
+
+
+def test_cache_commands_and_no_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    args = ["verify", "advisers-ain-al-asad", "--json", "--claims", str(CLAIMS), "--sources", str(SEEDS)]
+    assert runner.invoke(app, [*args, "--no-cache"]).exit_code == 0
+    assert not (tmp_path / CACHE_FILE).exists()
+    assert runner.invoke(app, args).exit_code == 0
+    assert (tmp_path / CACHE_FILE).exists()
+    path = runner.invoke(app, ["cache", "path"])
+    assert path.stdout.strip() == str(tmp_path / CACHE_FILE)
+    cleared = runner.invoke(app, ["cache", "clear"])
+    assert cleared.exit_code == 0
+    assert "removed" in cleared.stdout
+    assert not (tmp_path / CACHE_FILE).exists()
+    assert clear_cache(tmp_path) is False
