@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from factcheck.normalize import Token, is_arabic, match_keys, normalize
+from factcheck.normalize import Token, is_arabic, match_keys, normalize, strip_diacritics
 
 __all__ = ["OppositeLexicon", "Opposition", "load_opposites"]
 
@@ -49,13 +49,17 @@ _FUTURE_VERB = ("سي", "ست", "سن", "سا")  # سيرتفع, ستنخفض
 
 
 @lru_cache(maxsize=65536)
-def _candidates(norm: str) -> tuple[str, ...]:
+def _candidates(norm: str, ta_marbuta: bool = False) -> tuple[str, ...]:
     """Keys (three letters or more) under which a normalised word is looked up.
 
     ``match_keys`` strips one proclitic and one suffix; news Arabic also stacks a
     conjunction on a preposition (وبارتفاع), puts the future marker on verbs
     (سيرتفع), writes the plural verb ending ـوا (انسحبوا) and turns ة into ت before
-    a pronoun (موافقته).
+    a pronoun (موافقته). Three kinds of key are dropped because they mostly land on
+    an unrelated word: the word without a final ة when the text wrote ة (رحلة is
+    not رحل, هوية not هوى), a three-letter word without a plural ـات (فقرات is not
+    فقر), and the word without ك, or without ف when three letters remain (كميات,
+    فيصل), since those letters begin far more words than they prefix.
     """
     if not is_arabic(norm):
         return tuple(k for k in match_keys(norm) if len(k) >= MIN_KEY)
@@ -74,7 +78,20 @@ def _candidates(norm: str) -> tuple[str, ...]:
                 if base.endswith("ت"):
                     keys.add(base[:-1] + "ه")
                 break
-    return tuple(k for k in keys if len(k) >= MIN_KEY)
+    if (norm[:1] == "ك" and not norm.startswith("كال")) or (norm[:1] == "ف" and len(norm) <= 4):
+        keys -= match_keys(norm[1:]) - {norm}
+    return tuple(
+        k
+        for k in keys
+        if len(k) >= MIN_KEY
+        and not (ta_marbuta and (norm.endswith(k + "ه") or norm.endswith(k + "يه")))
+        and not (len(k) == 3 and norm.endswith(k + "ات"))
+    )
+
+
+def _ends_in_ta_marbuta(text: str) -> bool:
+    """Whether a word as written ends in ة (ignoring tashkeel after it)."""
+    return text.endswith("ة") or (not text[-1:].isalpha() and strip_diacritics(text).endswith("ة"))
 
 
 def _plain_keys(norm: str) -> frozenset[str]:
@@ -118,6 +135,8 @@ class _TextInfo:
     sides_en: set[int]
 
 
+_Phrase = tuple[tuple[str, ...], int]  # the words after the first, and the family
+_Lookup = tuple[frozenset[int], tuple[_Phrase, ...]]  # a word's families and the phrases it may open
 _NO_FAMILIES: frozenset[int] = frozenset()
 
 
@@ -127,21 +146,24 @@ class OppositeLexicon:
     def __init__(self, groups: Iterable[Sequence[Sequence[str]]], names: Iterable[str] = ()) -> None:
         """``groups``: each a list of sides, each side a list of families, each family a string of forms.
 
-        ``names``: multi-word names whose words are never read as entries (الشرق_الأوسط).
+        ``names``: names whose words are never read as entries (الشرق_الأوسط, فيصل).
         """
         self._families: list[_Family] = []
         self._side_group: list[int] = []
         self._group_sides: list[tuple[int, ...]] = []
         self._words: dict[str, set[int]] = {}
-        self._phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self._phrases: dict[str, list[_Phrase]] = {}
         self._names: dict[str, list[tuple[str, ...]]] = {}
-        self._cache: dict[str, tuple[frozenset[int], tuple[tuple[tuple[str, ...], int], ...]]] = {}
+        self._names_single: set[str] = set()
+        self._cache: dict[tuple[str, bool], _Lookup] = {}
         for sides in groups:
             self._add_group(sides)
         for name in names:
             words = _entry_words(name)
             if len(words) >= 2:
                 self._names.setdefault(words[0], []).append(words[1:])
+            elif words:
+                self._names_single.add(words[0])
         for rests in self._names.values():
             rests.sort(key=len, reverse=True)
         self._opposite: list[frozenset[int]] = [
@@ -176,19 +198,24 @@ class OppositeLexicon:
         """Number of groups."""
         return len(self._group_sides)
 
-    def _entry(self, norm: str) -> tuple[frozenset[int], tuple[tuple[tuple[str, ...], int], ...]]:
+    def _entry(self, norm: str, ta_marbuta: bool = False) -> _Lookup:
         """Families of a single word, and phrases it may start; memoised."""
-        found = self._cache.get(norm)
+        found = self._cache.get((norm, ta_marbuta))
         if found is None:
-            found = self._cache[norm] = self._lookup(norm)
+            found = self._cache[norm, ta_marbuta] = self._lookup(norm, ta_marbuta)
         return found
 
-    def _lookup(self, norm: str) -> tuple[frozenset[int], tuple[tuple[tuple[str, ...], int], ...]]:
+    def _lookup(self, norm: str, ta_marbuta: bool) -> _Lookup:
         if len(norm) < MIN_KEY:  # a short word may still open a phrase (في_موعده), by exact form only
             return _NO_FAMILIES, tuple(self._phrases.get(norm, ()))
-        keys = (norm,) if norm in self._words or norm in self._phrases else _candidates(norm)
+        if norm in self._words or norm in self._phrases:
+            keys: tuple[str, ...] = (norm,)
+        else:
+            keys = _candidates(norm, ta_marbuta)
+        if norm in self._names_single or any(k in self._names_single for k in keys):
+            return _NO_FAMILIES, ()
         families: set[int] = set()
-        phrases: list[tuple[tuple[str, ...], int]] = []
+        phrases: list[_Phrase] = []
         for key in keys:
             families.update(self._words.get(key, ()))
             phrases.extend(self._phrases.get(key, ()))
@@ -237,7 +264,7 @@ class OppositeLexicon:
             if end is not None:
                 i = end
                 continue
-            families, phrases = self._entry(tok.norm)
+            families, phrases = self._entry(tok.norm, _ends_in_ta_marbuta(tok.text))
             for rest, fid in phrases:
                 end = self._follows(tokens, i + 1, rest)
                 if end is not None:
