@@ -229,6 +229,11 @@ class OppositeLexicon:
         """Ids of the sides a normalised word stands on (empty when it is no entry)."""
         return self._sides(self._entry(norm)[0])
 
+    def related_sides(self, norm: str) -> frozenset[int]:
+        """Sides a word stands on together with their opposite sides: what a text "about" it may use."""
+        sides = self.sides_of(norm)
+        return sides.union(*(self._opposite[s] for s in sides))
+
     def opposed(self, a_norm: str, b_norm: str) -> bool:
         """Whether two normalised words stand on opposite sides of some group."""
         a_sides, b_sides = self.sides_of(a_norm), self.sides_of(b_norm)

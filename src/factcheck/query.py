@@ -62,6 +62,7 @@ class Phrasing:
     cues: tuple[str, ...]  # the claim's own negation/denial words
     arabic: bool
     governed: frozenset[str] = frozenset()  # keys of the terms the claim's own cues govern
+    tokens: tuple[Token, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,7 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
         cues=tuple(c.text for c in cues),
         arabic=arabic,
         governed=governed,
+        tokens=tokens,
     )
 
 

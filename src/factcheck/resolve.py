@@ -9,7 +9,8 @@ from rapidfuzz import fuzz, process
 from factcheck.claims import SLUG_RE
 from factcheck.errors import FactcheckError
 from factcheck.models import Claim, ClaimSet
-from factcheck.normalize import normalize
+from factcheck.normalize import normalize, tokenize
+from factcheck.polarity import find_cues
 
 TEXT_MATCH_CUTOFF = 90.0  # token_set_ratio for "advisers at Ain al-Asad" → the advisers claim
 
@@ -18,25 +19,34 @@ def _words(text: str) -> str:
     return " ".join("".join(ch if ch.isalnum() else " " for ch in normalize(text)).split())
 
 
+def _negative(text: str) -> bool:
+    return bool(find_cues(tokenize(text)))
+
+
 def find_by_text(query: str, claim_set: ClaimSet) -> Claim | None:
-    """The claim whose text (or a match phrasing) contains the typed words, if one stands out."""
+    """The claim whose text contains the typed words, if exactly one does.
+
+    Only the claim's own text is compared (its match phrasings are for finding
+    evidence, not for naming claims), and never a claim whose negation differs:
+    "forces remain at Harir" must not become "no forces remain at Harir".
+    """
     q = _words(query)
     if len(q.split()) < 2:
         return None
-    choices = {}
-    for claim in claim_set.claims:
-        for i, text in enumerate((claim.text, *claim.match)):
-            choices[(claim.id, i)] = _words(text)
+    choices = {c.id: _words(c.text) for c in claim_set.claims}
     best = process.extract(
         q, choices, scorer=fuzz.token_set_ratio, processor=None, limit=None, score_cutoff=TEXT_MATCH_CUTOFF
     )
     if not best:
         return None
     top = best[0][1]
-    leaders = {key[0] for _, score, key in best if score >= top - 0.5}
+    leaders = [key for _, score, key in best if score >= top - 0.5]
     if len(leaders) != 1:
         return None  # ambiguous: check it as typed rather than guess
-    return claim_set.get(leaders.pop())
+    claim = claim_set.get(leaders[0])
+    if claim is None or _negative(claim.text) != _negative(query):
+        return None
+    return claim
 
 
 def resolve(args: Sequence[str], claim_set: ClaimSet) -> list[Claim]:

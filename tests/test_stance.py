@@ -1,0 +1,78 @@
+"""Stance rules on real seed sentences and minimal pairs: dates, framing, opposites, negation scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import Corpus, Settings
+from factcheck.models import Claim, EvidenceStance, Source
+from tests.helpers import by_source, only_result
+
+
+def stances(result) -> dict[str, str]:
+    return {k: v["stance"] for k, v in by_source(result).items()}
+
+
+def test_a_different_month_for_the_same_event_contradicts():
+    # 002: "واتخذ البرلمان العراقي قرارا مطلع يناير عام 2020 بإخراج القوات الأجنبية"
+    wrong = only_result("اتخذ البرلمان العراقي في مارس 2020 قرارا بإخراج القوات الأجنبية")
+    assert stances(wrong)["002"] == "contradicts"
+    assert any(c["kind"] == "date" for e in by_source(wrong)["002"]["evidence"] for c in e["cues"])
+    assert stances(only_result("اتخذ البرلمان العراقي في يناير 2020 قرارا بإخراج القوات الأجنبية"))["002"] == "supports"
+    # 001: "وفي 5 يناير/ كانون الثاني 2020، تبنى البرلمان العراقي قرارًا يلزم الحكومة بالعمل على إنهاء تواجد القوات"
+    assert stances(only_result("تبنى البرلمان العراقي في مارس 2020 قرارا بإنهاء تواجد القوات الأجنبية"))["001"] == (
+        "contradicts"
+    )
+
+
+def test_relative_dates_resolve_against_the_article_date():
+    # 002 (dated 2021-11-28) writes "31 ديسمبر المقبل": that is 31 December 2021, not 2022.
+    later = only_result("موعد خروج القوات القتالية في 31 ديسمبر 2022")
+    assert stances(later)["002"] == "contradicts"
+
+
+def test_framing_words_deny_what_they_describe():
+    result = only_result("الانسحاب الأميركي من العراق شكلي وغير حقيقي")
+    sources = by_source(result)
+    assert result["verdict"] == "conflicting"
+    faction = [e for e in sources["000"]["evidence"] if "انسحاب شكلي" in e["text"]]
+    assert faction
+    assert faction[0]["stance"] == "supports"
+    assert sources["001"]["stance"] in ("contradicts", "mixed")
+
+
+def test_typed_words_never_resolve_to_the_opposite_claim():
+    # The bundled claim harir-no-combat-forces says none remain; these words say some do.
+    result = only_result("تبقى قوات قتالية في قاعدة حرير بأربيل")
+    assert result["claim"]["adhoc"] is True
+
+
+def test_negated_presence_contradicts_remaining_but_not_leaving():
+    remain = only_result("تبقى قوات قتالية في قاعدة حرير بأربيل")
+    assert stances(remain)["000"] == "contradicts"
+    leave = only_result("انسحبت القوات القتالية من قاعدة حرير بأربيل")
+    assert stances(leave)["000"] == "supports"
+
+
+@pytest.fixture(scope="module")
+def oil(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("oil")
+    text = "أعلنت الوزارة ارتفاع أسعار النفط في الأسواق العالمية خلال الأسبوع الماضي.\n"
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    return Corpus([Source("a", folder / "a.txt", text)])
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("ارتفاع أسعار النفط في الأسواق العالمية", EvidenceStance.SUPPORTS),
+        ("انخفاض أسعار النفط في الأسواق العالمية", EvidenceStance.CONTRADICTS),  # an opposite, not negated
+        ("لم ترتفع أسعار النفط في الأسواق العالمية", EvidenceStance.CONTRADICTS),  # the claim negates
+        ("لم تنخفض أسعار النفط في الأسواق العالمية", EvidenceStance.SUPPORTS),  # negation and opposite cancel
+    ],
+)
+def test_opposites_and_negation_minimal_pairs(oil, claim, expected):
+    result = oil.check(Claim("c", claim, adhoc=True), {}, Settings())
+    (src,) = result.sources
+    assert src.evidence
+    assert src.evidence[0].stance is expected, [c.text for c in src.evidence[0].cues]
