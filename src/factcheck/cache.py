@@ -20,6 +20,7 @@ import hashlib
 import os
 import pickle
 import sqlite3
+from collections.abc import Callable
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -98,6 +99,15 @@ class AnalysisCache:
                 self._db.execute("INSERT OR REPLACE INTO analysis (key, value) VALUES (?, ?)", (key, blob))
         except (sqlite3.Error, pickle.PicklingError):
             pass
+
+    def resource(self, name: str, build: Callable[[], Any]) -> Any:
+        """Something derived from the engine's own files only (an indexed lexicon), built once per engine."""
+        key = f"{name}:{engine_fingerprint()}"
+        value = self.get(key)
+        if value is None:
+            value = build()
+            self.put(key, value)
+        return value
 
     def close(self) -> None:
         if self._db is not None:

@@ -16,6 +16,7 @@ from factcheck.cache import AnalysisCache, source_key
 from factcheck.match import AnalysedSentence, CorpusIndex
 from factcheck.models import Claim, ClaimResult, ClaimSet, Evidence, Sentence, Source, SourceResult
 from factcheck.normalize import normalize
+from factcheck.opposites import build_default, use_default
 from factcheck.query import Glossary, Query, build_query
 from factcheck.segment import segment
 from factcheck.stance import Thresholds, judge
@@ -85,6 +86,8 @@ class Corpus:
 
     def __init__(self, sources: Sequence[Source], cache: AnalysisCache | None = None) -> None:
         self.sources = list(sources)
+        if cache is not None:
+            use_default(cache.resource("opposites", build_default))
         self.units: dict[str, list[Sentence]] = {}
         analysed: list[AnalysedSentence] = []
         self._by_source: dict[str, list[int]] = {}

@@ -23,6 +23,7 @@ from factcheck.dates import DateMention, extract_dates
 from factcheck.models import Sentence
 from factcheck.normalize import Token, match_keys, token_span, tokenize
 from factcheck.numbers import Quantity, extract_quantities
+from factcheck.opposites import load_opposites
 from factcheck.polarity import Cue, find_cues
 from factcheck.query import Phrasing, Term, outside_dates
 
@@ -76,9 +77,15 @@ class AnalysedSentence:
     def cues(self) -> list[Cue]:
         return find_cues(self.tokens, masked=self.quantity_spans)
 
+    @cached_property
+    def sides(self) -> tuple[frozenset[int], ...]:
+        """Per token, the opposites-lexicon sides it stands on (empty for most words)."""
+        lexicon = load_opposites()
+        return tuple(lexicon.sides_of(t.norm) if t.is_word else frozenset() for t in self.tokens)
+
     def warm(self) -> None:
         """Compute the lazy parts now (before the analysis is cached)."""
-        _ = self.cues, self.dates
+        _ = self.cues, self.dates, self.sides
 
     def absolute(self, first: int, last: int) -> tuple[int, int]:
         """Character span of tokens [first, last] in the article text."""

@@ -74,7 +74,6 @@ _TOKEN_RE = re.compile(
     rf"\d+(?:[.,٫٬]\d+)*|[^\W\d_][^\W\d_{_MARKS}]*(?:[{_MARKS}]+[^\W\d_]*)*|[{_MARKS}]+|[^\s\w]",
     re.UNICODE,
 )
-_WORD_RE = re.compile(r"\w", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +87,8 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return bool(_WORD_RE.match(self.norm))
+        first = self.norm[:1]
+        return first.isalnum() or first == "_"  # the regex \w on one character, without a regex
 
     @property
     def is_number(self) -> bool:

@@ -436,10 +436,26 @@ def _extra_groups(extra: Sequence[Sequence[str]]) -> list[list[list[str]]]:
     return groups
 
 
-@lru_cache(maxsize=1)
-def _default_lexicon() -> OppositeLexicon:
+_DEFAULT: OppositeLexicon | None = None
+
+
+def build_default() -> OppositeLexicon:
+    """Parse data/opposites.yaml and index it (tens of milliseconds; see ``use_default``)."""
     groups, names = _builtin()
     return OppositeLexicon(groups, names)
+
+
+def use_default(lexicon: OppositeLexicon) -> None:
+    """Install an already built default lexicon (one read back from the analysis cache)."""
+    global _DEFAULT
+    _DEFAULT = lexicon
+
+
+def _default_lexicon() -> OppositeLexicon:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = build_default()
+    return _DEFAULT
 
 
 def load_opposites(extra: Sequence[Sequence[str]] | None = None) -> OppositeLexicon:

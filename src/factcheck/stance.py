@@ -153,7 +153,7 @@ def _polarity(m: PhrasingMatch, sentence: AnalysedSentence) -> tuple[bool, list[
     """
     lexicon = load_opposites()
     claim_sides = frozenset().union(*(lexicon.sides_of(t.norm) for t in m.phrasing.tokens if t.is_word))
-    synonyms = [k for k, t in enumerate(sentence.tokens) if t.is_word and lexicon.sides_of(t.norm) & claim_sides]
+    synonyms = [k for k, sides in enumerate(sentence.sides) if sides & claim_sides]
     cues = governing(sentence.cues, [*m.positions, *synonyms], sentence.tokens)
     swaps = []
     if m.score >= SWAP_SCORE:
@@ -205,7 +205,7 @@ def _related_in(term: Term, sentence: AnalysedSentence) -> bool:
     """
     lexicon = load_opposites()
     related = frozenset().union(*(lexicon.related_sides(w) for alt in term.alternatives for w in alt))
-    return bool(related) and any(t.is_word and lexicon.sides_of(t.norm) & related for t in sentence.tokens)
+    return bool(related) and any(sides & related for sides in sentence.sides)
 
 
 def _terms_reason(m: PhrasingMatch) -> Reason:
