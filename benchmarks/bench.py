@@ -53,6 +53,20 @@ def user_env() -> dict[str, str]:
     return env
 
 
+def calibration() -> float:
+    """Seconds for a fixed pure-Python loop (median of 3): how fast this machine is right now.
+
+    Shared virtual machines speed up and slow down; figures taken at different
+    times compare only together with this number.
+    """
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        sum(range(10**7))
+        times.append(time.perf_counter() - start)
+    return round(statistics.median(times), 3)
+
+
 def time_command(argv: list[str], runs: int) -> tuple[float, list[float]]:
     times = []
     for _ in range(runs):
@@ -64,7 +78,7 @@ def time_command(argv: list[str], runs: int) -> tuple[float, list[float]]:
 
 def bench_seeds(runs: int) -> dict[str, object]:
     exe = [sys.executable, "-m", "factcheck"]
-    out: dict[str, object] = {"machine": machine(), "runs": runs, "bytecode_cache": True}
+    out: dict[str, object] = {"machine": machine(), "cpu_calibration_s": calibration(), "runs": runs}
     commands = (
         ("list", ["list"]),
         ("verify", ["verify"]),

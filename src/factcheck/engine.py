@@ -11,14 +11,12 @@ import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from factcheck.attribution import attribute
 from factcheck.cache import AnalysisCache, source_key
 from factcheck.match import AnalysedSentence, CorpusIndex
 from factcheck.models import Claim, ClaimResult, ClaimSet, Evidence, Sentence, Source, SourceResult
 from factcheck.normalize import normalize
 from factcheck.opposites import build_default, use_default
 from factcheck.query import Glossary, Query, build_query
-from factcheck.segment import segment
 from factcheck.stance import Thresholds, judge
 from factcheck.verdict import claim_verdict, rank_evidence, source_stance
 
@@ -43,6 +41,8 @@ class Settings:
 
 def _with_speakers(units: list[Sentence]) -> list[Sentence]:
     """Attach who-said-it to evidence units, in reading order within the article."""
+    from factcheck.attribution import attribute  # only needed when an article is analysed, not when cached
+
     evidence_units = [u for u in units if u.kind.is_evidence]
     speakers = attribute([u.text for u in evidence_units])
     by_index = {u.index: a.speaker for u, a in zip(evidence_units, speakers, strict=True) if a is not None}
@@ -65,6 +65,8 @@ def analyse_source(source: Source, *, warm: bool = False) -> tuple[list[Sentence
     ``warm`` computes the parts otherwise left until a claim needs them
     (quantities, dates, cues), as wanted before the analysis is cached.
     """
+    from factcheck.segment import segment  # only needed when an article is analysed, not when cached
+
     reference = _reference_date(source.meta.date)
     units = _with_speakers(segment(source.id, source.text))
     analysed = []
