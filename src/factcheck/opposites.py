@@ -140,6 +140,9 @@ _Lookup = tuple[frozenset[int], tuple[_Phrase, ...]]  # a word's families and th
 _NO_FAMILIES: frozenset[int] = frozenset()
 
 
+_READ_CACHE_SIZE = 20000  # texts whose reading is remembered before the memory is cleared
+
+
 class OppositeLexicon:
     """Groups of mutually opposite words, indexed by normalised form."""
 
@@ -149,6 +152,7 @@ class OppositeLexicon:
         ``names``: names whose words are never read as entries (الشرق_الأوسط, فيصل).
         """
         self._families: list[_Family] = []
+        self._reads: dict[tuple[Token, ...], tuple[list[_Hit], _TextInfo]] = {}
         self._side_group: list[int] = []
         self._group_sides: list[tuple[int, ...]] = []
         self._words: dict[str, set[int]] = {}
@@ -302,6 +306,18 @@ class OppositeLexicon:
                 i += 1
         return hits, covered
 
+    def _read(self, tokens: Sequence[Token]) -> tuple[list[_Hit], _TextInfo]:
+        """``_scan`` and ``_info`` of a text, remembered: the same sentence is read for many claims."""
+        key = tuple(tokens)
+        cached = self._reads.get(key)
+        if cached is None:
+            hits, covered = self._scan(tokens)
+            cached = (hits, self._info(tokens, hits, covered))
+            if len(self._reads) > _READ_CACHE_SIZE:
+                self._reads.clear()
+            self._reads[key] = cached
+        return cached
+
     def _skip_name(self, tokens: Sequence[Token], i: int) -> int | None:
         rests = self._names.get(tokens[i].norm)
         if rests is None:
@@ -363,14 +379,12 @@ class OppositeLexicon:
         match key or same lexeme) and vice versa, so a source that says both
         (ارتفاع ثم انخفاض) is no swap.
         """
-        claim_hits, claim_covered = self._scan(claim_tokens)
+        claim_hits, claim_info = self._read(claim_tokens)
         if not claim_hits:
             return []
-        source_hits, source_covered = self._scan(source_tokens)
+        source_hits, source_info = self._read(source_tokens)
         if not source_hits:
             return []
-        claim_info = self._info(claim_tokens, claim_hits, claim_covered)
-        source_info = self._info(source_tokens, source_hits, source_covered)
         out: list[Opposition] = []
         for c in claim_hits:
             opposite = frozenset().union(*(self._opposite[side] for side in c.sides))

@@ -87,7 +87,10 @@ def _source_cell(s: SourceResult) -> Text:
         cell.append(f"\n{mark} ", style=style)
         cell.append(f"#{e.sentence.index} ", style="dim")
         cell.append_text(highlighted(e))
-        reasons = "; ".join(c.text for c in e.cues)
+        # The decisive reasons; the matched-terms line only when nothing else explains the stance
+        # (JSON always has every cue).
+        decisive = [c.text for c in e.cues if c.kind != "terms"]
+        reasons = "; ".join(decisive or [c.text for c in e.cues])
         if reasons:
             cell.append(f"\nwhy: {reasons}", style="dim")
     return cell
