@@ -15,6 +15,7 @@ import dataclasses
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from factcheck.dates import compare_dates
 from factcheck.match import AnalysedSentence, CorpusIndex, PhrasingMatch, score_phrasing
@@ -67,69 +68,69 @@ def _unit_matches(index: CorpusIndex, unit: Term | None, source: Quantity) -> bo
     )
 
 
-def _check_numbers(
-    index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence
-) -> tuple[str, list[Reason], list[tuple[int, int]]]:
-    """'agree', 'differ' or 'unconfirmed' ('none' without a claimed number), reasons, and spans compared."""
-    p = m.phrasing
-    if not p.quantities:
+class _Value(Protocol):
+    text: str
+    start: int
+    end: int
+
+
+SlotCheck = tuple[str, list[Reason], list[tuple[int, int]]]
+
+
+def _compare_slots(kind: str, items: list[tuple[str, list[tuple[str, _Value]]]], agreeing: set[str]) -> SlotCheck:
+    """Each claimed value against the sentence's values of the same kind.
+
+    ``items``: per claimed value, its text and the (verdict, source value) pairs.
+    The outcome is 'differ' when some claimed value is contradicted and none of
+    the sentence's agrees, 'unconfirmed' when one is neither confirmed nor
+    contradicted, 'agree' otherwise ('none' without claimed values); with the
+    reasons and the source spans compared.
+    """
+    if not items:
         return "none", [], []
     reasons: list[Reason] = []
     spans: list[tuple[int, int]] = []
     outcome = "agree"
-    for q, unit in zip(p.quantities, p.unit_terms, strict=True):
-        same = [s for s in sentence.quantities if _same_kind(q, s) and _unit_matches(index, unit, s)]
-        verdicts = [(compare(q, _as_count(q, s)), s) for s in same]
-        agree = next((s for v, s in verdicts if v == "supports"), None)
+    for claimed, verdicts in items:
+        agree = next((s for v, s in verdicts if v in agreeing), None)
         differ = next((s for v, s in verdicts if v == "contradicts"), None)
         if agree is not None:
-            reasons.append(Reason("number", f"{q.text} agrees with {_quote(agree.text)}"))
+            reasons.append(Reason(kind, f"{claimed} agrees with {_quote(agree.text)}"))
             spans.append((agree.start, agree.end))
         elif differ is not None:
-            reasons.append(Reason("number", f"{q.text} contradicted by {_quote(differ.text)}"))
+            reasons.append(Reason(kind, f"{claimed} contradicted by {_quote(differ.text)}"))
             spans.append((differ.start, differ.end))
             outcome = "differ"
         else:
             if verdicts:
                 near = verdicts[0][1]
-                reasons.append(Reason("number", f"{_quote(near.text)} neither confirms nor rules out {q.text}"))
+                reasons.append(Reason(kind, f"{_quote(near.text)} neither confirms nor rules out {claimed}"))
                 spans.append((near.start, near.end))
             else:
-                reasons.append(Reason("number", f"no figure for the same thing as {q.text}"))
+                reasons.append(Reason(kind, f"no {kind} for the same thing as {claimed}"))
             if outcome == "agree":
                 outcome = "unconfirmed"
     return outcome, reasons, spans
 
 
-def _check_dates(m: PhrasingMatch, sentence: AnalysedSentence) -> tuple[str, list[Reason], list[tuple[int, int]]]:
-    """The claim's dates against the sentence's: 'agree', 'differ', 'unconfirmed' or 'none'.
+def _check_numbers(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) -> SlotCheck:
+    """The claim's figures against the sentence's figures for the same thing (same kind, same counted noun)."""
+    items = []
+    for q, unit in zip(m.phrasing.quantities, m.phrasing.unit_terms, strict=True):
+        same = [s for s in sentence.quantities if _same_kind(q, s) and _unit_matches(index, unit, s)]
+        items.append((q.text, [(compare(q, _as_count(q, s)), s) for s in same]))
+    return _compare_slots("number", items, {"supports"})
+
+
+def _check_dates(m: PhrasingMatch, sentence: AnalysedSentence) -> SlotCheck:
+    """The claim's dates against the sentence's.
 
     A compatible date, even a coarser one ("July" for "26 July"), agrees; a
     different month or year for the same event differs; a sentence with no date
     leaves the claim's date unconfirmed.
     """
-    p = m.phrasing
-    if not p.dates:
-        return "none", [], []
-    reasons: list[Reason] = []
-    spans: list[tuple[int, int]] = []
-    outcome = "agree"
-    for d in p.dates:
-        verdicts = [(compare_dates(d, s), s) for s in sentence.dates]
-        agree = next((s for v, s in verdicts if v in ("supports", "mentions")), None)
-        differ = next((s for v, s in verdicts if v == "contradicts"), None)
-        if agree is not None:
-            reasons.append(Reason("date", f"{d.text} agrees with {_quote(agree.text)}"))
-            spans.append((agree.start, agree.end))
-        elif differ is not None:
-            reasons.append(Reason("date", f"{d.text} contradicted by {_quote(differ.text)}"))
-            spans.append((differ.start, differ.end))
-            outcome = "differ"
-        else:
-            reasons.append(Reason("date", f"no date in this sentence for {d.text}"))
-            if outcome == "agree":
-                outcome = "unconfirmed"
-    return outcome, reasons, spans
+    items = [(d.text, [(compare_dates(d, s), s) for s in sentence.dates]) for d in m.phrasing.dates]
+    return _compare_slots("date", items, {"supports", "mentions"})
 
 
 # An opposite only reverses a sentence that otherwise restates the claim. Chosen on the ANS and
