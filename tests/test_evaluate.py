@@ -128,3 +128,13 @@ def test_bad_gold_names_the_place(tmp_path):
     result = runner.invoke(app, ["eval", str(bad)])
     assert result.exit_code == 2
     assert f"{bad}:1:" in result.stderr
+
+
+def test_unwritable_predictions_path_is_an_input_error(tmp_path):
+    target = tmp_path / "missing-folder" / "cells.jsonl"
+    result = runner.invoke(
+        app, ["eval", str(GOLD), "--sources", str(SEEDS), "--limit", "1", "--predictions", str(target)]
+    )
+    assert result.exit_code == 2
+    assert str(target) in result.stderr
+    assert "Traceback" not in result.stderr

@@ -223,9 +223,12 @@ def evaluate(
             figures = report.as_dict()
             outcome["macro_f1"] = figures["macro_f1"]
         if predictions is not None:
-            with predictions.open("w", encoding="utf-8") as out:
-                for row in rows:
-                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            try:
+                with predictions.open("w", encoding="utf-8") as out:
+                    for row in rows:
+                        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            except OSError as exc:
+                raise FactcheckError(f"cannot write predictions: {exc.strerror or exc}", path=predictions) from None
         if fmt is EvalFormat.JSON:
             sys.stdout.write(json.dumps({"version": 1, "gold": str(gold), **figures}, ensure_ascii=False, indent=2))
             sys.stdout.write("\n")
