@@ -1,5 +1,5 @@
 """``python -m factcheck``."""
 
-from factcheck.cli import app
+from factcheck.cli import run
 
-app(prog_name="factcheck")
+run()

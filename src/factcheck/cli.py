@@ -7,7 +7,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -107,7 +107,7 @@ def _guard(run: Any) -> None:
         run()
     except FactcheckError as exc:
         _fail(str(exc))
-    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+    except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
         raise
     except Exception as exc:
         if os.environ.get("FACTCHECK_DEBUG"):
@@ -280,6 +280,27 @@ def cache_path() -> None:
     Example: factcheck cache path
     """
     typer.echo(str(default_cache_dir() / CACHE_FILE))
+
+
+def run() -> NoReturn:
+    """The console entry point: run the command, flush the output, and leave at once.
+
+    Every file the command writes is closed by then (the cache connection too),
+    so the interpreter's teardown, freeing each of the many small objects a run
+    creates one by one, only costs time (about 40 ms of a 0.4 s run); the
+    operating system reclaims the memory in one go.
+    """
+    code: int = 0
+    try:
+        app(prog_name="factcheck")
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except BrokenPipeError:
+        code = 0  # the reader (head, less) stopped early: not an error of ours
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(BrokenPipeError, OSError):
+            stream.flush()
+    os._exit(code)
 
 
 def _version(value: bool) -> None:
