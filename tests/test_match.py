@@ -30,3 +30,14 @@ def test_spelling_variants_match_fuzzily(corpus):
     # الأميركية (with ي before ر) in the seeds still matches الأمريكية, with partial credit.
     best = max(scores.values())
     assert 90 <= best <= 100
+
+
+def test_other_forms_of_a_lexeme_match_at_partial_credit(corpus):
+    from factcheck.match import LEXEME_CREDIT
+
+    # The stemmer does not relate the verb ينسحب to the verbal noun انسحاب; the opposites
+    # lexicon lists both as forms of one word.
+    expansion = corpus.index.expand("ينسحب")
+    assert expansion.get("انسحاب") == LEXEME_CREDIT
+    # A near-synonym on the same side (خروج, "exit") is not the claim's word.
+    assert "خروج" not in expansion

@@ -29,6 +29,9 @@ from factcheck.query import Phrasing, Term, outside_dates
 
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio for two spellings of one word
 FUZZY_MIN_LENGTH = 5  # shorter words differ by one letter too often to guess
+# Credit for another form of the claim word's lexeme that the stemmer does not relate
+# (ارتفع / ارتفاع / يرتفع), as listed in the opposites lexicon.
+LEXEME_CREDIT = 0.9
 
 
 @dataclass
@@ -153,6 +156,10 @@ class CorpusIndex:
         if cached is not None:
             return cached
         out = dict.fromkeys(match_keys(word), 1.0)
+        for form in load_opposites().lexeme_forms(word):
+            for key in match_keys(form):
+                if len(key) >= 3 and out.get(key, 0.0) < LEXEME_CREDIT:
+                    out[key] = LEXEME_CREDIT
         if len(word) >= FUZZY_MIN_LENGTH:
             for other, ratio, _ in process.extract(
                 word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None

@@ -153,6 +153,7 @@ class OppositeLexicon:
         """
         self._families: list[_Family] = []
         self._reads: dict[tuple[Token, ...], tuple[list[_Hit], _TextInfo]] = {}
+        self._forms_by_family: dict[int, frozenset[str]] | None = None
         self._side_group: list[int] = []
         self._group_sides: list[tuple[int, ...]] = []
         self._words: dict[str, set[int]] = {}
@@ -232,6 +233,21 @@ class OppositeLexicon:
     def sides_of(self, norm: str) -> frozenset[int]:
         """Ids of the sides a normalised word stands on (empty when it is no entry)."""
         return self._sides(self._entry(norm)[0])
+
+    def lexeme_forms(self, norm: str) -> frozenset[str]:
+        """The other one-word forms of the lexemes ``norm`` belongs to (ارتفاع → ارتفع، يرتفع، ...).
+
+        Only forms of the same word: near-synonyms on the same side (انسحاب / خروج)
+        drift too far in meaning to count as the claim's word.
+        """
+        if self._forms_by_family is None:
+            by_family: dict[int, set[str]] = {}
+            for word, fids in self._words.items():
+                for fid in fids:
+                    by_family.setdefault(fid, set()).add(word)
+            self._forms_by_family = {k: frozenset(v) for k, v in by_family.items()}
+        families, _ = self._entry(norm)
+        return frozenset().union(*(self._forms_by_family.get(f, frozenset()) for f in families))
 
     def related_sides(self, norm: str) -> frozenset[int]:
         """Sides a word stands on together with their opposite sides: what a text "about" it may use."""
