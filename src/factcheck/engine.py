@@ -118,7 +118,8 @@ class Corpus:
         gloss = glossary if isinstance(glossary, Glossary) else Glossary.build(glossary)
         query = build_query(claim, gloss)
         candidates = self._candidates(query, settings)
-        chosen = self.sources if only is None else [s for s in self.sources if s.id in set(only)]
+        wanted = None if only is None else set(only)
+        chosen = self.sources if wanted is None else [s for s in self.sources if s.id in wanted]
         results = []
         for source in chosen:
             evidence: list[Evidence] = []

@@ -63,6 +63,7 @@ class Phrasing:
     arabic: bool
     governed: frozenset[str] = frozenset()  # keys of the terms the claim's own cues govern
     tokens: tuple[Token, ...] = ()
+    value_tokens: frozenset[int] = frozenset()  # indexes of this text's own number and date words
 
 
 @dataclass(frozen=True)
@@ -184,15 +185,15 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
         for k in range(*token_span(tokens, q.unit_start, q.unit_end or q.unit_start))
     }
     # Dates are compared as dates; their words (months, years, "مطلع") are not terms.
-    qty_idx = ({k for a, b in qty_spans for k in range(a, b)} - unit_idx) | date_idx
+    value_idx = ({k for a, b in qty_spans for k in range(a, b)} - unit_idx) | date_idx
     arabic = is_arabic(text)
     unit_terms: list[Term | None] = []
     if arabic:
-        terms = _arabic_terms(tokens, cue_idx | qty_idx)
+        terms = _arabic_terms(tokens, cue_idx | value_idx)
         for q in quantities:
             unit_terms.append(Term(q.unit, ((normalize(q.unit),),)) if q.unit else None)
     else:
-        skip = {tokens[k].norm for k in cue_idx | qty_idx}
+        skip = {tokens[k].norm for k in cue_idx | value_idx}
         terms = _english_terms(_en_words(text), glossary, skip)
         for q in quantities:
             unit_terms.append(
@@ -211,6 +212,7 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
         arabic=arabic,
         governed=governed,
         tokens=tokens,
+        value_tokens=frozenset(value_idx),
     )
 
 

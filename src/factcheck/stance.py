@@ -158,9 +158,7 @@ def _polarity(m: PhrasingMatch, sentence: AnalysedSentence) -> tuple[bool, list[
     cues = governing(sentence.cues, [*m.positions, *synonyms], sentence.tokens)
     swaps = []
     if m.score >= SWAP_SCORE:
-        claim_values = _value_tokens(
-            m.phrasing.tokens, [(x.start, x.end) for x in (*m.phrasing.quantities, *m.phrasing.dates)]
-        )
+        claim_values = m.phrasing.value_tokens  # its own, even when the values were inherited from the text
         source_values = _value_tokens(
             sentence.tokens, [(x.start, x.end) for x in (*sentence.quantities, *sentence.dates)]
         )
