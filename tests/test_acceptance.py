@@ -80,3 +80,23 @@ def test_words_of_a_claim_find_that_claim():
     result = only_result("advisers at Ain al-Asad")
     assert result["claim"]["id"] == "advisers-ain-al-asad"
     assert result["claim"]["adhoc"] is False
+
+
+def test_voices_show_who_supports_and_who_contradicts():
+    result = only_result("withdrawal-real")
+    voices = {v["group"]: v for v in result["voices"]}
+    assert voices["armed_factions"]["contradicts"] >= 2
+    assert voices["armed_factions"]["supports"] == 0
+    assert voices["iraqi_government"]["supports"] >= 2
+    assert voices["iraqi_government"]["contradicts"] == 0
+
+
+def test_speakers_carry_their_group():
+    sources = by_source(only_result("withdrawal-real", "--top", "3"))
+    faction = next(e for e in sources["000"]["evidence"] if "انسحاب شكلي" in e["text"])
+    assert faction["speaker_group"] == "armed_factions"
+    nujaba = next(e for e in sources["004"]["evidence"] if e["speaker"] and "النجباء" in e["speaker"])
+    assert nujaba["speaker_group"] == "armed_factions"
+    khafaji = by_source(only_result("advisers-ain-al-asad"))["000"]["evidence"][0]
+    assert "قيادة العمليات المشتركة" in khafaji["speaker"]
+    assert khafaji["speaker_group"] == "iraqi_government"

@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 
 from factcheck.cache import AnalysisCache, source_key
 from factcheck.match import AnalysedSentence, CorpusIndex
-from factcheck.models import Claim, ClaimResult, ClaimSet, Evidence, Sentence, Source, SourceResult
+from factcheck.models import (
+    Claim,
+    ClaimResult,
+    ClaimSet,
+    Evidence,
+    EvidenceStance,
+    Sentence,
+    Source,
+    SourceResult,
+    Voice,
+)
 from factcheck.normalize import normalize
 from factcheck.opposites import build_default, use_default
 from factcheck.query import Glossary, Query, build_query
@@ -44,9 +54,26 @@ def _with_speakers(units: list[Sentence]) -> list[Sentence]:
     from factcheck.attribution import attribute  # only needed when an article is analysed, not when cached
 
     evidence_units = [u for u in units if u.kind.is_evidence]
-    speakers = attribute([u.text for u in evidence_units])
-    by_index = {u.index: a.speaker for u, a in zip(evidence_units, speakers, strict=True) if a is not None}
-    return [dataclasses.replace(u, speaker=by_index.get(u.index)) for u in units]
+    found = attribute([u.text for u in evidence_units])
+    by_index = {u.index: a for u, a in zip(evidence_units, found, strict=True) if a is not None}
+    return [
+        dataclasses.replace(u, speaker=a.speaker, speaker_group=a.group) if (a := by_index.get(u.index)) else u
+        for u in units
+    ]
+
+
+def voices(evidence: Iterable[Evidence]) -> tuple[Voice, ...]:
+    """Supporting and contradicting sentences counted by speaker group, most active first."""
+    counts: dict[str, list[int]] = {}
+    for e in evidence:
+        if e.stance is EvidenceStance.MENTIONS:
+            continue
+        s = e.sentence
+        group = s.speaker_group or ("unidentified" if s.speaker else "outlet")
+        pair = counts.setdefault(group, [0, 0])
+        pair[0 if e.stance is EvidenceStance.SUPPORTS else 1] += 1
+    ordered = sorted(counts.items(), key=lambda kv: (-sum(kv[1]), kv[0]))
+    return tuple(Voice(group, sup, con) for group, (sup, con) in ordered)
 
 
 def _reference_date(value: str | None) -> datetime.date | None:
@@ -121,6 +148,7 @@ class Corpus:
         wanted = None if only is None else set(only)
         chosen = self.sources if wanted is None else [s for s in self.sources if s.id in wanted]
         results = []
+        everything: list[Evidence] = []
         for source in chosen:
             evidence: list[Evidence] = []
             for n in self._by_source[source.id]:
@@ -129,8 +157,9 @@ class Corpus:
                 found = judge(query, self.index, self.index.sentences[n], settings.thresholds)
                 if found is not None:
                     evidence.append(found)
+            everything += evidence
             results.append(SourceResult(source, source_stance(evidence), rank_evidence(evidence, settings.top)))
-        return ClaimResult(claim, claim_verdict([r.stance for r in results]), tuple(results))
+        return ClaimResult(claim, claim_verdict([r.stance for r in results]), tuple(results), voices(everything))
 
     def _candidates(self, query: Query, settings: Settings) -> set[int]:
         """Sentences that can be evidence: on topic for a phrasing, or matching a counter phrasing."""

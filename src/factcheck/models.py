@@ -115,6 +115,7 @@ class Sentence:
     text: str
     kind: UnitKind = UnitKind.BODY
     speaker: str | None = None
+    speaker_group: str | None = None  # actor group from the gazetteer (armed_factions, iraqi_government, ...)
 
 
 @dataclass(frozen=True)
@@ -146,12 +147,22 @@ class SourceResult:
 
 
 @dataclass(frozen=True)
+class Voice:
+    """How many evidence sentences of one speaker group support and contradict a claim."""
+
+    group: str  # a gazetteer group, "unidentified" for a speaker it does not know, "outlet" for no speaker
+    supports: int
+    contradicts: int
+
+
+@dataclass(frozen=True)
 class ClaimResult:
     """A claim, its verdict and every source's stance."""
 
     claim: Claim
     verdict: Verdict
     sources: tuple[SourceResult, ...]
+    voices: tuple[Voice, ...] = ()
 
     def count(self, stance: SourceStance) -> int:
         return sum(1 for s in self.sources if s.stance is stance)

@@ -64,6 +64,7 @@ class Phrasing:
     governed: frozenset[str] = frozenset()  # keys of the terms the claim's own cues govern
     tokens: tuple[Token, ...] = ()
     value_tokens: frozenset[int] = frozenset()  # indexes of this text's own number and date words
+    cue_kinds: frozenset[str] = frozenset()  # kinds of the text's own cues (negation, denial, rebuttal, framing)
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,7 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
         governed=governed,
         tokens=tokens,
         value_tokens=frozenset(value_idx),
+        cue_kinds=frozenset(c.kind.value for c in cues),
     )
 
 

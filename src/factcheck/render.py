@@ -65,9 +65,27 @@ def highlighted(e: Evidence) -> Text:
     return text
 
 
+def group_label(group: str) -> str:
+    return group.replace("_", " ")
+
+
+def voices_text(r: ClaimResult) -> str:
+    """ "supported by iraqi government (3), us coalition (1); contradicted by armed factions (2)" """
+    parts = []
+    for label, pick in (("supported by", lambda v: v.supports), ("contradicted by", lambda v: v.contradicts)):
+        named = [f"{group_label(v.group)} ({pick(v)})" for v in r.voices if pick(v)]
+        if named:
+            parts.append(f"{label} {', '.join(named)}")
+    return "; ".join(parts)
+
+
 def summary_line(r: ClaimResult) -> Text:
     counts = [f"{n} {stance.value}" for stance in SourceStance if (n := r.count(stance))]
-    return Text.assemble(verdict_text(r.verdict), "  ", (" · ".join(counts), "dim"))
+    line = Text.assemble(verdict_text(r.verdict), "  ", (" · ".join(counts), "dim"))
+    voices = voices_text(r)
+    if voices:
+        line.append(f"\n{voices}", style="dim")
+    return line
 
 
 def _source_cell(s: SourceResult) -> Text:
@@ -84,6 +102,8 @@ def _source_cell(s: SourceResult) -> Text:
         if e.sentence.speaker:
             cell.append("\nspeaker: ", style="dim")
             cell.append(e.sentence.speaker)
+            if e.sentence.speaker_group:
+                cell.append(f" · {group_label(e.sentence.speaker_group)}", style="dim")
         cell.append(f"\n{mark} ", style=style)
         cell.append(f"#{e.sentence.index} ", style="dim")
         cell.append_text(highlighted(e))

@@ -21,6 +21,7 @@ def evidence_dict(e: Evidence) -> dict[str, Any]:
         "score": e.score,
         "stance": e.stance.value,
         "speaker": s.speaker,
+        "speaker_group": s.speaker_group,
         "cues": [{"kind": c.kind, "text": c.text} for c in e.cues],
         "highlights": [[a, b] for a, b in e.highlights],
     }
@@ -42,6 +43,7 @@ def result_dict(r: ClaimResult) -> dict[str, Any]:
         "claim": {"id": r.claim.id, "text": r.claim.text, "adhoc": r.claim.adhoc},
         "verdict": r.verdict.value,
         "summary": {stance.value: r.count(stance) for stance in SourceStance},
+        "voices": [{"group": v.group, "supports": v.supports, "contradicts": v.contradicts} for v in r.voices],
         "sources": [source_dict(s) for s in r.sources],
     }
 

@@ -207,6 +207,24 @@ def _related_in(term: Term, sentence: AnalysedSentence) -> bool:
     return bool(related) and any(sides & related for sides in sentence.sides)
 
 
+_FRAMING = frozenset({"framing"})
+_DENYING = frozenset({"negation", "denial", "rebuttal"})
+
+
+def _same_kind_of_cue(counter: PhrasingMatch, sentence_reasons: Sequence[Reason]) -> bool:
+    """A counter phrasing is matched literally: "انسحاب شكلي" (framing) needs framing in the sentence.
+
+    Otherwise a sentence denying anything about a withdrawal (the deadline's
+    extension, say) would match "a nominal withdrawal" through the word انسحاب.
+    Negation, denial and rebuttal stand for one another.
+    """
+    wanted = counter.phrasing.cue_kinds
+    if not wanted:
+        return True
+    found = {r.kind for r in sentence_reasons}
+    return any(group & wanted and group & found for group in (_FRAMING, _DENYING))
+
+
 def _terms_reason(m: PhrasingMatch) -> Reason:
     found = [t.label for t in m.matched_terms]
     missing = [t.label for t in m.missing_terms]
@@ -235,13 +253,15 @@ def _highlights(
 def judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresholds: Thresholds) -> Evidence | None:
     """The stance of ``sentence`` on the query's claim, or None when it is off topic."""
     best = max((score_phrasing(index, p, sentence) for p in query.phrasings), key=lambda m: m.score, default=None)
-    counter = max((score_phrasing(index, p, sentence) for p in query.counters), key=lambda m: m.score, default=None)
     score = best.score if best else 0.0
-    if counter is not None and counter.score >= thresholds.counter and counter.score > score:
+    counters = sorted((score_phrasing(index, p, sentence) for p in query.counters), key=lambda m: -m.score)
+    for counter in counters:
+        if counter.score < thresholds.counter or counter.score <= score:
+            break
         negated, cue_reasons = _polarity(counter, sentence)
         # A counter phrasing only ever contradicts. One stated with the opposite
-        # polarity says nothing for the claim; the claim's own phrasings decide.
-        if negated == counter.phrasing.negated:
+        # polarity, or by other means, says nothing; the next counter or the claim's phrasings decide.
+        if negated == counter.phrasing.negated and _same_kind_of_cue(counter, cue_reasons):
             reasons = [Reason("counter", f"counter phrasing matched: {_quote(counter.phrasing.text)}"), *cue_reasons]
             reasons.append(_terms_reason(counter))
             return Evidence(
