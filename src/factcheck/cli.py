@@ -21,7 +21,7 @@ from factcheck.claims import load_claims
 from factcheck.engine import Corpus, Settings
 from factcheck.errors import FactcheckError
 from factcheck.models import ClaimResult, ClaimSet, Verdict
-from factcheck.render import claim_table, claims_table, metrics_tables
+from factcheck.render import claim_table, claims_table, metrics_tables, speaker_table
 from factcheck.report import document, lines
 from factcheck.resolve import resolve
 from factcheck.sources import load_sources
@@ -157,6 +157,12 @@ def verify(
         typer.Option("--fail-on", help="Exit 1 when any checked claim gets this verdict (repeatable)."),
     ] = None,
     no_cache: NoCacheOpt = False,
+    by_speaker: Annotated[
+        bool,
+        typer.Option(
+            "--by-speaker", help="One row per speaker group (government, factions, ...) instead of per source."
+        ),
+    ] = False,
 ) -> None:
     """Per claim, every source's stance with the evidence sentence, the speaker and the reasons.
 
@@ -171,7 +177,8 @@ def verify(
         settings = Settings.with_min_score(min_score, top=top)
         results = [corpus.check(c, claim_set.glossary, settings) for c in chosen]
         outcome["results"] = results
-        _emit(results, OutputFormat.JSON if as_json else fmt, lambda rs: [claim_table(r) for r in rs])
+        draw = (lambda r: speaker_table(r, top)) if by_speaker else claim_table
+        _emit(results, OutputFormat.JSON if as_json else fmt, lambda rs: [draw(r) for r in rs])
 
     _guard(run)
     failing = {Verdict(f.value) for f in fail_on or []}

@@ -159,7 +159,8 @@ class Corpus:
                     evidence.append(found)
             everything += evidence
             results.append(SourceResult(source, source_stance(evidence), rank_evidence(evidence, settings.top)))
-        return ClaimResult(claim, claim_verdict([r.stance for r in results]), tuple(results), voices(everything))
+        verdict = claim_verdict([r.stance for r in results])
+        return ClaimResult(claim, verdict, tuple(results), voices(everything), tuple(everything))
 
     def _candidates(self, query: Query, settings: Settings) -> set[int]:
         """Sentences that can be evidence: on topic for a phrasing, or matching a counter phrasing."""

@@ -163,6 +163,7 @@ class ClaimResult:
     verdict: Verdict
     sources: tuple[SourceResult, ...]
     voices: tuple[Voice, ...] = ()
+    evidence: tuple[Evidence, ...] = ()  # every evidence sentence found, not only each source's top ones
 
     def count(self, stance: SourceStance) -> int:
         return sum(1 for s in self.sources if s.stance is stance)

@@ -134,6 +134,36 @@ def claim_table(r: ClaimResult) -> Table:
     return table
 
 
+def speaker_table(r: ClaimResult, top: int = 1) -> Table:
+    """``factcheck verify --by-speaker``: one row per speaker group, with its best sentences for each voice."""
+    tag = " (ad hoc)" if r.claim.adhoc else ""
+    table = Table(title=f"{r.claim.id}{tag}: {r.claim.text}", caption=summary_line(r), show_lines=True, expand=True)
+    table.add_column("voice", no_wrap=True)
+    table.add_column("speaker group · evidence · source", ratio=1)
+    by_group: dict[str, list[Evidence]] = {}
+    for e in r.evidence:
+        if e.stance is EvidenceStance.MENTIONS:
+            continue
+        group = e.sentence.speaker_group or ("unidentified" if e.sentence.speaker else "outlet")
+        by_group.setdefault(group, []).append(e)
+    labels = {s.source.id: s.source.label for s in r.sources}
+    for v in r.voices:
+        cell = Text(group_label(v.group), style="bold")
+        for stance in (EvidenceStance.CONTRADICTS, EvidenceStance.SUPPORTS):
+            chosen = sorted((e for e in by_group.get(v.group, []) if e.stance is stance), key=lambda e: -e.score)
+            for e in chosen[:top]:
+                mark, style = EVIDENCE_STYLE[e.stance]
+                cell.append(f"\n{mark} ", style=style)
+                cell.append_text(highlighted(e))
+                who = f" — {e.sentence.speaker}" if e.sentence.speaker else ""
+                cell.append(f"\n  {labels.get(e.sentence.source_id, e.sentence.source_id)}{who}", style="dim")
+        counts = Text.assemble((f"✔ {v.supports}", "green"), "  ", (f"✘ {v.contradicts}", "red"))
+        table.add_row(counts, cell)
+    if not r.voices:
+        table.add_row(Text("—", style="dim"), Text("no source takes a side", style="dim"))
+    return table
+
+
 def metrics_tables(report: dict[str, object]) -> list[RenderableType]:
     """``factcheck eval``: headline figures, per-class scores and the confusion matrix."""
     summary = Table(title="Scores", show_header=False)
