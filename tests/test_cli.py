@@ -171,3 +171,13 @@ def test_readme_example_is_real_output():
     block = readme.split("$ factcheck verify advisers-ain-al-asad\n", 1)[1].split("\n```", 1)[0]
     result = run("verify", "advisers-ain-al-asad", env={"COLUMNS": "100"})
     assert result.stdout.rstrip("\n") == block
+
+
+def test_by_speaker_pivots_the_table_by_group():
+    result = run("verify", "withdrawal-real", "--by-speaker", env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "armed factions" in out
+    assert "iraqi government" in out
+    assert "انسحاب شكلي" in out
+    assert "contradicted by" in out
