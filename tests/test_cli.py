@@ -181,3 +181,23 @@ def test_by_speaker_pivots_the_table_by_group():
     assert "iraqi government" in out
     assert "انسحاب شكلي" in out
     assert "contradicted by" in out
+
+
+def test_claims_file_actors_extend_the_gazetteer(tmp_path):
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(
+        "claims:\n"
+        "  - id: rasool\n"
+        "    text: انسحاب القوات الأميركية بدأ فعليا بعد الجولة الرابعة\n"
+        "actors:\n"
+        "  iraqi_armed_forces: [الناطق باسم القوات المسلحة اللواء يحيى رسول]\n",
+        encoding="utf-8",
+    )
+    doc = run_json("verify", "rasool", "--claims", str(claims), "--top", "3")
+    evidence = [e for s in doc["results"][0]["sources"] for e in s["evidence"] if e["speaker"]]
+    rasool = [e for e in evidence if "يحيى رسول" in e["speaker"]]
+    assert rasool
+    assert rasool[0]["speaker_group"] == "iraqi_armed_forces"
+    plain = run_json("verify", "انسحاب القوات الأميركية بدأ فعليا بعد الجولة الرابعة", "--top", "3")
+    groups = [e["speaker_group"] for s in plain["results"][0]["sources"] for e in s["evidence"] if e["speaker"]]
+    assert "iraqi_armed_forces" not in groups

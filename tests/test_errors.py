@@ -87,6 +87,9 @@ def test_invalid_yaml_names_the_line(write):
         ("claim:\n  - id: a\n", 1, "unknown key 'claim'"),
         ("claims:\n  - id: Not A Slug\n    text: x\n", 2, "must be a slug"),
         ("", 1, "empty"),
+        ("claims: []\nactors: [a, b]\n", 2, "actors must be a mapping"),
+        ("claims: []\nactors:\n  Bad Group: [x]\n", 3, "actor group 'Bad Group' must be a slug"),
+        ("claims: []\nactors:\n  analysts: [5]\n", 3, "a name in group 'analysts' must be a string"),
     ],
 )
 def test_schema_errors_name_file_line_and_claim(write, text, line, message):

@@ -53,9 +53,10 @@ def engine_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def source_key(source_id: str, text: str, date: str | None) -> str:
+def source_key(source_id: str, text: str, date: str | None, extra: str = "") -> str:
+    """The cache key of one article's analysis; ``extra`` holds user extensions that change it (actors)."""
     digest = hashlib.sha256()
-    for part in (engine_fingerprint(), source_id, date or "", text):
+    for part in (engine_fingerprint(), source_id, date or "", extra, text):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()

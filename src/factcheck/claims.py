@@ -20,7 +20,7 @@ from factcheck.models import Claim, ClaimSet
 FORMAT_VERSION = 1
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _CLAIM_KEYS = ("id", "text", "match", "counter", "tags")
-_TOP_KEYS = ("version", "claims", "glossary")
+_TOP_KEYS = ("version", "claims", "glossary", "actors")
 
 
 def read_text(path: Path, what: str) -> str:
@@ -181,7 +181,37 @@ def parse_claims(
     if "glossary" in top:
         for term, node in reader.mapping(top["glossary"], "glossary").items():
             glossary[term.strip()] = reader.strings(node, f"glossary entry '{term}'")
-    return ClaimSet(tuple(claims), glossary, path)
+    actors = _parse_actors(top["actors"], reader) if "actors" in top else {}
+    return ClaimSet(tuple(claims), glossary, path, actors)
+
+
+def _parse_actors(node: yaml.Node, reader: NodeReader) -> dict[str, tuple[str | tuple[str, ...], ...]]:
+    """``actors: {group: [name, [alias, alias], ...]}``, extending the built-in actor gazetteer."""
+    actors: dict[str, tuple[str | tuple[str, ...], ...]] = {}
+    for group, names_node in reader.mapping(node, "actors").items():
+        if not SLUG_RE.match(group):
+            raise reader.fail(
+                names_node, f"actor group '{group}' must be a slug: lower-case letters, digits, '-' or '_'"
+            )
+        if isinstance(names_node, yaml.ScalarNode):
+            actors[group] = (reader.text(names_node, f"actors of group '{group}'"),)
+            continue
+        if not isinstance(names_node, yaml.SequenceNode):
+            raise reader.fail(names_node, f"actors of group '{group}' must be a list of names")
+        entries: list[str | tuple[str, ...]] = []
+        for item in names_node.value:
+            if isinstance(item, yaml.SequenceNode):
+                entries.append(reader.strings(item, f"an actor's names in group '{group}'"))
+            else:
+                entries.append(reader.text(item, f"a name in group '{group}'"))
+        actors[group] = tuple(entries)
+    from factcheck.attribution import load_actors  # the gazetteer's own checks, only when actors are given
+
+    try:
+        load_actors(actors)
+    except ValueError as exc:
+        raise reader.fail(node, f"actors: {exc}") from None
+    return actors
 
 
 def load_claims(path: Path | str) -> ClaimSet:

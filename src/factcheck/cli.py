@@ -20,7 +20,7 @@ from factcheck.cache import CACHE_FILE, AnalysisCache, clear_cache, default_cach
 from factcheck.claims import load_claims
 from factcheck.engine import Corpus, Settings
 from factcheck.errors import FactcheckError
-from factcheck.models import ClaimResult, ClaimSet, Verdict
+from factcheck.models import ClaimResult, ClaimSet, Source, Verdict
 from factcheck.render import claim_table, claims_table, metrics_tables, speaker_table
 from factcheck.report import document, lines
 from factcheck.resolve import resolve
@@ -72,10 +72,10 @@ def _fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _corpus(sources_dir: Path, *, no_cache: bool) -> Corpus:
+def _corpus(sources: list[Source], *, no_cache: bool, claim_set: ClaimSet) -> Corpus:
     cache = None if no_cache else AnalysisCache()
     try:
-        return Corpus(load_sources(sources_dir), cache=cache)
+        return Corpus(sources, cache=cache, actors=claim_set.actors)
     finally:
         if cache is not None:
             cache.close()
@@ -86,7 +86,7 @@ def _load(claims_path: Path, sources_dir: Path, *, claims_required: bool, no_cac
         claim_set = ClaimSet(())
     else:
         claim_set = load_claims(claims_path)
-    return claim_set, _corpus(sources_dir, no_cache=no_cache)
+    return claim_set, _corpus(load_sources(sources_dir), no_cache=no_cache, claim_set=claim_set)
 
 
 def _emit(results: list[ClaimResult], fmt: OutputFormat, table: Any) -> None:
@@ -221,8 +221,9 @@ def evaluate(
             figures = report.as_dict()
             outcome["macro_f1"] = figures["macro_f1_3"]
         else:
-            corpus = _corpus(sources, no_cache=no_cache)
-            claim_set, items = ev.load_gold(gold, [s.id for s in corpus.sources])
+            articles = load_sources(sources)
+            claim_set, items = ev.load_gold(gold, [s.id for s in articles])
+            corpus = _corpus(articles, no_cache=no_cache, claim_set=claim_set)
             items = items[:limit]
             with _progress(len(items), "claims", enabled=fmt is EvalFormat.TABLE) as tick:
                 report = ev.evaluate_claim_set(items, corpus, claim_set.glossary, settings, tick)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from factcheck.cache import AnalysisCache, source_key
 from factcheck.match import AnalysedSentence, CorpusIndex
@@ -49,12 +51,12 @@ class Settings:
         )
 
 
-def _with_speakers(units: list[Sentence]) -> list[Sentence]:
+def _with_speakers(units: list[Sentence], actors: Mapping[str, Sequence[Any]] | None = None) -> list[Sentence]:
     """Attach who-said-it to evidence units, in reading order within the article."""
-    from factcheck.attribution import attribute  # only needed when an article is analysed, not when cached
+    from factcheck.attribution import attribute, load_actors  # only needed when an article is analysed
 
     evidence_units = [u for u in units if u.kind.is_evidence]
-    found = attribute([u.text for u in evidence_units])
+    found = attribute([u.text for u in evidence_units], actors=load_actors(actors) if actors else None)
     by_index = {u.index: a for u, a in zip(evidence_units, found, strict=True) if a is not None}
     return [
         dataclasses.replace(u, speaker=a.speaker, speaker_group=a.group) if (a := by_index.get(u.index)) else u
@@ -86,7 +88,9 @@ def _reference_date(value: str | None) -> datetime.date | None:
         return None
 
 
-def analyse_source(source: Source, *, warm: bool = False) -> tuple[list[Sentence], list[AnalysedSentence]]:
+def analyse_source(
+    source: Source, *, warm: bool = False, actors: Mapping[str, Sequence[Any]] | None = None
+) -> tuple[list[Sentence], list[AnalysedSentence]]:
     """One article's units (with speakers) and its analysed evidence sentences.
 
     ``warm`` computes the parts otherwise left until a claim needs them
@@ -95,7 +99,7 @@ def analyse_source(source: Source, *, warm: bool = False) -> tuple[list[Sentence
     from factcheck.segment import segment  # only needed when an article is analysed, not when cached
 
     reference = _reference_date(source.meta.date)
-    units = _with_speakers(segment(source.id, source.text))
+    units = _with_speakers(segment(source.id, source.text), actors)
     analysed = []
     seen: set[str] = set()
     for unit in units:
@@ -113,7 +117,14 @@ def analyse_source(source: Source, *, warm: bool = False) -> tuple[list[Sentence
 class Corpus:
     """Sources analysed once (or read back from the cache) and indexed for checking claims."""
 
-    def __init__(self, sources: Sequence[Source], cache: AnalysisCache | None = None) -> None:
+    def __init__(
+        self,
+        sources: Sequence[Source],
+        cache: AnalysisCache | None = None,
+        *,
+        actors: Mapping[str, Sequence[Any]] | None = None,
+    ) -> None:
+        """``actors`` extends the actor gazetteer (a claims file's ``actors:``) for attributing speakers."""
         self.sources = list(sources)
         if cache is not None:
             use_default(cache.resource("opposites", build_default))
@@ -121,10 +132,11 @@ class Corpus:
         analysed: list[AnalysedSentence] = []
         self._by_source: dict[str, list[int]] = {}
         for source in self.sources:
-            key = source_key(source.id, source.text, source.meta.date) if cache is not None else ""
+            extra = json.dumps(actors, ensure_ascii=False, sort_keys=True) if actors else ""
+            key = source_key(source.id, source.text, source.meta.date, extra) if cache is not None else ""
             stored = cache.get(key) if cache is not None else None
             if stored is None:
-                stored = analyse_source(source, warm=cache is not None)
+                stored = analyse_source(source, warm=cache is not None, actors=actors)
                 if cache is not None:
                     cache.put(key, stored)
             units, sentences = stored
@@ -180,4 +192,5 @@ class Corpus:
 
 def check(claim_set: ClaimSet, sources: Sequence[Source], settings: Settings | None = None) -> list[ClaimResult]:
     """Check every claim of ``claim_set`` against ``sources``."""
-    return Corpus(sources).check_all(claim_set.claims, claim_set.glossary, settings or Settings())
+    corpus = Corpus(sources, actors=claim_set.actors)
+    return corpus.check_all(claim_set.claims, claim_set.glossary, settings or Settings())

@@ -72,6 +72,8 @@ class ClaimSet:
     claims: tuple[Claim, ...]
     glossary: dict[str, tuple[str, ...]] = field(default_factory=dict)
     path: Path | None = None
+    # Extra speakers for the actor gazetteer: group -> names (a name, or a list of one actor's aliases).
+    actors: dict[str, tuple[str | tuple[str, ...], ...]] = field(default_factory=dict)
 
     def get(self, claim_id: str) -> Claim | None:
         return next((c for c in self.claims if c.id == claim_id), None)
