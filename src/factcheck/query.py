@@ -162,8 +162,12 @@ def _english_terms(words: Sequence[str], glossary: Glossary, skip_words: set[str
 
 
 def outside_dates(quantities: Sequence[Quantity], dates: Sequence[DateMention]) -> list[Quantity]:
-    """Quantities that are not part of a date ("31" in "31 ديسمبر", "2020" in "يناير 2020")."""
-    return [q for q in quantities if not any(d.start <= q.start and q.end <= d.end for d in dates)]
+    """Quantities that are not part of a date ("31" in "31 ديسمبر", "2020" in "يناير 2020").
+
+    A quantity overlapping a date at all belongs to it: in "26 July 2021 Baghdad" the
+    figure 2021 is the date's year, not a count of something called Baghdad.
+    """
+    return [q for q in quantities if not any(q.start < d.end and d.start < q.end for d in dates)]
 
 
 def analyse(text: str, glossary: Glossary) -> Phrasing:

@@ -91,9 +91,13 @@ def _compare_slots(kind: str, items: list[tuple[str, list[tuple[str, _Value]]]],
     reasons: list[Reason] = []
     spans: list[tuple[int, int]] = []
     outcome = "agree"
+    # A source value that agrees with one claimed value is accounted for: it cannot
+    # also contradict another ("by the end of 2021" is the deadline, not the 26 July
+    # agreement date).
+    matched = {id(s) for _, verdicts in items for v, s in verdicts if v in agreeing}
     for claimed, verdicts in items:
         agree = next((s for v, s in verdicts if v in agreeing), None)
-        differ = next((s for v, s in verdicts if v == "contradicts"), None)
+        differ = next((s for v, s in verdicts if v == "contradicts" and id(s) not in matched), None)
         if agree is not None:
             reasons.append(Reason(kind, f"{claimed} agrees with {_quote(agree.text)}"))
             spans.append((agree.start, agree.end))
