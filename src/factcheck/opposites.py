@@ -249,6 +249,10 @@ class OppositeLexicon:
         families, _ = self._entry(norm)
         return frozenset().union(*(self._forms_by_family.get(f, frozenset()) for f in families))
 
+    def opposite_sides(self, side: int) -> frozenset[int]:
+        """The sides opposed to ``side``."""
+        return self._opposite[side]
+
     def related_sides(self, norm: str) -> frozenset[int]:
         """Sides a word stands on together with their opposite sides: what a text "about" it may use."""
         sides = self.sides_of(norm)

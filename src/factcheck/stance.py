@@ -158,8 +158,20 @@ def _polarity(m: PhrasingMatch, sentence: AnalysedSentence) -> tuple[bool, list[
     """
     lexicon = load_opposites()
     claim_sides = frozenset().union(*(lexicon.sides_of(t.norm) for t in m.phrasing.tokens if t.is_word))
-    synonyms = [k for k, sides in enumerate(sentence.sides) if sides & claim_sides]
-    cues = governing(sentence.cues, [*m.positions, *synonyms], sentence.tokens)
+    # A claim speaking of both sides (advisers stay, combat forces leave) cannot say which
+    # one a negated "stay" in the sentence is about; only its one-sided words count here.
+    one_sided = frozenset(s for s in claim_sides if not lexicon.opposite_sides(s) & claim_sides)
+    two_sided = claim_sides - one_sided
+    synonyms = [k for k, sides in enumerate(sentence.sides) if sides & one_sided]
+    # The same goes for the claim's own words on such a side: "لم يبقَ فيها قوات قتالية" cannot
+    # contradict "advisers stay while combat forces leave" through the word بقاء.
+    matched = [
+        p
+        for h in m.hits
+        if h.similarity > 0 and not any(lexicon.sides_of(w) & two_sided for alt in h.term.alternatives for w in alt)
+        for p in h.positions
+    ]
+    cues = governing(sentence.cues, [*matched, *synonyms], sentence.tokens)
     swaps = []
     if m.score >= SWAP_SCORE:
         claim_values = m.phrasing.value_tokens  # its own, even when the values were inherited from the text
