@@ -76,3 +76,15 @@ def test_opposites_and_negation_minimal_pairs(oil, claim, expected):
     (src,) = result.sources
     assert src.evidence
     assert src.evidence[0].stance is expected, [c.text for c in src.evidence[0].cues]
+
+
+def test_a_claim_about_what_a_group_says_needs_that_group():
+    # The government says the combat withdrawal is over; that does not show the factions say so.
+    result = only_result("الفصائل المسلحة تقول إن انسحاب القوات القتالية للتحالف الدولي انتهى")
+    araji = [e for e in by_source(result)["001"]["evidence"] if e["speaker"] and "الأعرجي" in e["speaker"]]
+    assert araji
+    assert araji[0]["stance"] == "mentions"
+    assert any(c["kind"] == "speaker" for c in araji[0]["cues"])
+    # The same words without "the factions say" are supported by the government's statement.
+    plain = only_result("انسحاب القوات القتالية للتحالف الدولي انتهى")
+    assert stances(plain)["001"] == "supports"

@@ -126,6 +126,7 @@ class Corpus:
     ) -> None:
         """``actors`` extends the actor gazetteer (a claims file's ``actors:``) for attributing speakers."""
         self.sources = list(sources)
+        self.actors = actors
         if cache is not None:
             use_default(cache.resource("opposites", build_default))
         self.units: dict[str, list[Sentence]] = {}
@@ -155,7 +156,7 @@ class Corpus:
     ) -> ClaimResult:
         """Judge ``claim`` against every source (or the sources named in ``only``)."""
         gloss = glossary if isinstance(glossary, Glossary) else Glossary.build(glossary)
-        query = build_query(claim, gloss)
+        query = build_query(claim, gloss, self.actors)
         candidates = self._candidates(query, settings)
         wanted = None if only is None else set(only)
         chosen = self.sources if wanted is None else [s for s in self.sources if s.id in wanted]

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from factcheck.dates import DateMention, extract_dates
 from factcheck.models import Claim
@@ -72,6 +73,37 @@ class Query:
     claim: Claim
     phrasings: tuple[Phrasing, ...]
     counters: tuple[Phrasing, ...]
+    speaker_group: str | None = None  # for a claim about what a group says ("factions call ... nominal")
+
+
+# Verbs of saying or holding a view: a claim built on one, with a known actor as its
+# subject, is about what that actor says, not about the thing said.
+SAYING = frozenset(
+    normalize(w)
+    for w in (
+        "قال قالت قالوا يقول تقول أكد أكدت يؤكد تؤكد أعلن أعلنت يعلن تعلن اعتبر اعتبرت يعتبر تعتبر تعد يعد "
+        "تعده يعده تعدها وصف وصفت يصف تصف يرى ترى رأى زعم زعمت يزعم تزعم اتهم اتهمت يتهم تتهم شكك تشكك يشكك "
+        "نفى نفت ينفي تنفي تروج يروج هدد هددت يهدد تهدد لوح تلوح يلوح طالب طالبت يطالب تطالب صرح "
+        "say says said call calls called claim claims claimed describe describes described consider considers "
+        "considered deny denies denied accuse accuses accused threaten threatens threatened doubt doubts "
+        "announce announces announced"
+    ).split()
+)
+
+
+def reported_speaker(texts: Sequence[str], actors: Mapping[str, Sequence[Any]] | None = None) -> str | None:
+    """The actor group a reported-speech claim is about, or None for a claim about the world."""
+    if not any(_bare(t.norm) in SAYING or t.norm in SAYING for text in texts for t in tokenize(text)):
+        return None
+    from factcheck.attribution import find_attribution, load_actors  # only for claims reporting words
+
+    # The speaker is the subject of the saying verb, found as in a source sentence; any
+    # other actor named in the claim is part of what is said. English text is not parsed.
+    gazetteer = load_actors(actors)
+    for text in texts:
+        if is_arabic(text) and (found := find_attribution(text, actors=gazetteer)) and found.group:
+            return found.group
+    return None
 
 
 _EN_WORD_RE = re.compile(r"[a-z0-9]+")
@@ -222,7 +254,7 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
     )
 
 
-def build_query(claim: Claim, glossary: Glossary) -> Query:
+def build_query(claim: Claim, glossary: Glossary, actors: Mapping[str, Sequence[Any]] | None = None) -> Query:
     """Phrasings to match: the ``match`` list when given (plus the text when it is Arabic), else the text."""
     texts = list(claim.match)
     if not texts or is_arabic(claim.text):
@@ -237,4 +269,5 @@ def build_query(claim: Claim, glossary: Glossary) -> Query:
             p = dataclasses.replace(p, dates=text_phrasing.dates)
         phrasings[n] = p
     counters = tuple(analyse(t, glossary) for t in dict.fromkeys(claim.counter))
-    return Query(claim, tuple(phrasings), counters)
+    speaker = reported_speaker([claim.text, *claim.match], actors)
+    return Query(claim, tuple(phrasings), counters, speaker)

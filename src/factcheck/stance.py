@@ -266,8 +266,35 @@ def _highlights(
     return tuple(merged)
 
 
+def _not_theirs(query: Query, sentence: AnalysedSentence) -> Reason | None:
+    """For a claim about what a group says: a reason when this sentence is someone else's words.
+
+    "Armed factions call the withdrawal nominal" is not contradicted by the
+    government announcing the withdrawal, only by the factions saying otherwise.
+    """
+    group = query.speaker_group
+    if group is None or sentence.sentence.speaker_group == group:
+        return None
+    from factcheck.attribution import load_actors
+
+    if load_actors().group_of(sentence.sentence.text) == group:
+        return None  # the group is named in the sentence itself
+    label = group.replace("_", " ")
+    return Reason("speaker", f"the claim reports what {label} say; this sentence is not theirs")
+
+
 def judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresholds: Thresholds) -> Evidence | None:
     """The stance of ``sentence`` on the query's claim, or None when it is off topic."""
+    evidence = _judge(query, index, sentence, thresholds)
+    if evidence is None or evidence.stance is EvidenceStance.MENTIONS:
+        return evidence
+    reason = _not_theirs(query, sentence)
+    if reason is None:
+        return evidence
+    return dataclasses.replace(evidence, stance=EvidenceStance.MENTIONS, cues=(*evidence.cues, reason))
+
+
+def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresholds: Thresholds) -> Evidence | None:
     best = max((score_phrasing(index, p, sentence) for p in query.phrasings), key=lambda m: m.score, default=None)
     score = best.score if best else 0.0
     counters = sorted((score_phrasing(index, p, sentence) for p in query.counters), key=lambda m: -m.score)
