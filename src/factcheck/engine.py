@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -96,10 +97,12 @@ def analyse_source(
     ``warm`` computes the parts otherwise left until a claim needs them
     (quantities, dates, cues), as wanted before the analysis is cached.
     """
-    from factcheck.segment import segment  # only needed when an article is analysed, not when cached
+    from factcheck.attribution import load_actors  # only needed when an article is analysed, not when cached
+    from factcheck.segment import segment
 
     reference = _reference_date(source.meta.date)
     units = _with_speakers(segment(source.id, source.text), actors)
+    gazetteer = load_actors(actors)
     analysed = []
     seen: set[str] = set()
     for unit in units:
@@ -108,6 +111,7 @@ def analyse_source(
             continue  # repeated headlines/captions would count twice
         seen.add(key)
         sentence = AnalysedSentence.build(unit, reference)
+        sentence.named_group = gazetteer.group_of(unit.text)
         if warm:
             sentence.warm()
         analysed.append(sentence)
@@ -127,6 +131,7 @@ class Corpus:
         """``actors`` extends the actor gazetteer (a claims file's ``actors:``) for attributing speakers."""
         self.sources = list(sources)
         self.actors = actors
+        self.cache = cache
         if cache is not None:
             use_default(cache.resource("opposites", build_default))
         self.units: dict[str, list[Sentence]] = {}
@@ -156,7 +161,7 @@ class Corpus:
     ) -> ClaimResult:
         """Judge ``claim`` against every source (or the sources named in ``only``)."""
         gloss = glossary if isinstance(glossary, Glossary) else Glossary.build(glossary)
-        query = build_query(claim, gloss, self.actors)
+        query = self._query(claim, gloss)
         candidates = self._candidates(query, settings)
         wanted = None if only is None else set(only)
         chosen = self.sources if wanted is None else [s for s in self.sources if s.id in wanted]
@@ -174,6 +179,14 @@ class Corpus:
             results.append(SourceResult(source, source_stance(evidence), rank_evidence(evidence, settings.top)))
         verdict = claim_verdict([r.stance for r in results])
         return ClaimResult(claim, verdict, tuple(results), voices(everything), tuple(everything))
+
+    def _query(self, claim: Claim, glossary: Glossary) -> Query:
+        """The claim analysed, read back from the cache when the claim, glossary and actors are unchanged."""
+        if self.cache is None:
+            return build_query(claim, glossary, self.actors)
+        parts = (repr(claim), repr(glossary.entries), json.dumps(self.actors, ensure_ascii=False, sort_keys=True))
+        key = "query:" + hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+        return self.cache.resource(key, lambda: build_query(claim, glossary, self.actors))
 
     def _candidates(self, query: Query, settings: Settings) -> set[int]:
         """Sentences that can be evidence: on topic for a phrasing, or matching a counter phrasing."""

@@ -48,6 +48,7 @@ class AnalysedSentence:
     keys: dict[str, list[int]]  # match key -> token positions
     speaker_keys: frozenset[str] = frozenset()
     reference: datetime.date | None = None  # the article's date, for "الماضي" / "المقبل"
+    named_group: str | None = None  # the actor group the sentence names, if any (set when the article is analysed)
 
     @classmethod
     def build(cls, sentence: Sentence, reference: datetime.date | None = None) -> AnalysedSentence:

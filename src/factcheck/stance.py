@@ -273,12 +273,8 @@ def _not_theirs(query: Query, sentence: AnalysedSentence) -> Reason | None:
     government announcing the withdrawal, only by the factions saying otherwise.
     """
     group = query.speaker_group
-    if group is None or sentence.sentence.speaker_group == group:
-        return None
-    from factcheck.attribution import load_actors
-
-    if load_actors().group_of(sentence.sentence.text) == group:
-        return None  # the group is named in the sentence itself
+    if group is None or group in (sentence.sentence.speaker_group, sentence.named_group):
+        return None  # their own words, or a sentence naming them
     label = group.replace("_", " ")
     return Reason("speaker", f"the claim reports what {label} say; this sentence is not theirs")
 
