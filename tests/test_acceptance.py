@@ -100,3 +100,41 @@ def test_speakers_carry_their_group():
     khafaji = by_source(only_result("advisers-ain-al-asad"))["000"]["evidence"][0]
     assert "قيادة العمليات المشتركة" in khafaji["speaker"]
     assert khafaji["speaker_group"] == "iraqi_government"
+
+
+# --------------------------------------------------------------------------- reading Arabic news like an analyst
+
+
+def test_faction_statements_are_attributed_to_armed_factions():
+    sources = by_source(only_result("withdrawal-real", "--top", "3"))
+    factions = [e for s in ("000", "004") for e in sources[s]["evidence"] if e["stance"] == "contradicts"]
+    assert {e["speaker_group"] for e in factions} == {"armed_factions"}
+    assert any("النجباء" in (e["speaker"] or "") for e in factions)
+
+
+def test_khafaji_speaks_for_the_joint_operations_command_in_000_and_002():
+    advisers = by_source(only_result("advisers-ain-al-asad"))["000"]["evidence"][0]
+    # 002: "وقال المتحدث باسم القيادة اللواء تحسين الخفاجي إن الحديث عن تمديد موعد انسحاب ... غير دقيق"
+    extension = by_source(only_result("deadline-extended", "--top", "5"))["002"]["evidence"]
+    khafaji = next(e for e in extension if "الخفاجي" in (e["speaker"] or ""))
+    for evidence in (advisers, khafaji):
+        assert "الخفاجي" in evidence["speaker"]
+        assert evidence["speaker_actor"] == "قيادة العمليات المشتركة"
+        assert evidence["speaker_group"] == "iraqi_government"
+
+
+def test_four_rounds_written_three_ways_agree_and_rule_out_six():
+    # 000 "4 جولات", 004 "أربع جولات", 002 "الجولة الرابعة" (the latest round named: four so far)
+    four = stances(only_result("أربع جولات حوار"))
+    six = stances(only_result("six-rounds"))
+    for source in ("000", "002", "004"):
+        assert four[source] == "supports", source
+        assert six[source] == "contradicts", source
+
+
+def test_early_january_2020_contradicts_a_march_vote():
+    # 002: "واتخذ البرلمان العراقي قرارا مطلع يناير عام 2020 بإخراج القوات الأجنبية"
+    march = by_source(only_result("صوت البرلمان العراقي في مارس 2020 على قرار بإخراج القوات الأجنبية", "--top", "3"))
+    assert march["002"]["stance"] == "contradicts"
+    cues = [c["text"] for e in march["002"]["evidence"] for c in e["cues"] if c["kind"] == "date"]
+    assert any("مطلع يناير عام 2020" in c for c in cues), cues

@@ -90,6 +90,11 @@ def test_invalid_yaml_names_the_line(write):
         ("claims: []\nactors: [a, b]\n", 2, "actors must be a mapping"),
         ("claims: []\nactors:\n  Bad Group: [x]\n", 3, "actor group 'Bad Group' must be a slug"),
         ("claims: []\nactors:\n  analysts: [5]\n", 3, "a name in group 'analysts' must be a string"),
+        ("claims: []\nlexicon: [a]\n", 2, "lexicon must be a mapping"),
+        ("claims: []\nlexicon:\n  framings: [x]\n", 3, "unknown key 'framings' in lexicon"),
+        ("claims: []\nlexicon:\n  denial: [نفي قاطع]\n", 3, "lexicon denial 'نفي قاطع' must be one word"),
+        ("claims: []\nlexicon:\n  opposites: [[تشديد]]\n", 3, "two or more opposite sides"),
+        ("claims: []\nlexicon:\n  opposites: {a: b}\n", 3, "lexicon opposites must be a list"),
     ],
 )
 def test_schema_errors_name_file_line_and_claim(write, text, line, message):

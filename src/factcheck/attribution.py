@@ -39,6 +39,7 @@ class Attribution:
     cue: str  # reporting verb or marker as written in this sentence
     group: str | None  # actor group id from the gazetteer
     carried: bool = False  # inherited from an earlier sentence of the same speech
+    actor: str | None = None  # the gazetteer actor the speaker is (its label: the entry's first name)
 
 
 @dataclass(frozen=True)
@@ -348,17 +349,22 @@ class ActorGazetteer:
                     best = (j, entry)
         return best
 
-    def _group_in(self, toks: Sequence[_Tok], start: int, end: int) -> str | None:
-        """Group of the longest (then earliest) name inside ``toks[start:end]``."""
+    def _actor_in(self, toks: Sequence[_Tok], start: int, end: int) -> Actor | None:
+        """The actor of the longest (then earliest) name inside ``toks[start:end]``."""
         best: tuple[int, int] | None = None
-        group = None
+        actor = None
         for i in range(start, end):
             m = self._match_at(toks, i, end)
             if m is not None:
                 rank = (len(m[1].keys), m[0] - i)
                 if best is None or rank > best:
-                    best, group = rank, m[1].actor.group
-        return group
+                    best, actor = rank, m[1].actor
+        return actor
+
+    def _group_in(self, toks: Sequence[_Tok], start: int, end: int) -> str | None:
+        """Group of the longest (then earliest) name inside ``toks[start:end]``."""
+        actor = self._actor_in(toks, start, end)
+        return actor.group if actor else None
 
     def group_of(self, text: str) -> str | None:
         """Group of the longest name found in ``text``, if any."""
@@ -752,7 +758,10 @@ class _Sentence:
         stripped = speaker.strip()
         start += len(speaker) - len(speaker.lstrip())
         end -= len(speaker) - len(speaker.rstrip())
-        return Attribution(stripped, start, end, cue, self.gaz._group_in(toks, a, b))
+        actor = self.gaz._actor_in(toks, a, b)
+        return Attribution(
+            stripped, start, end, cue, actor.group if actor else None, actor=actor.names[0] if actor else None
+        )
 
     # -- markers -----------------------------------------------------------------
     def statement_source(self) -> Attribution | None:

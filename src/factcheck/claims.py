@@ -15,12 +15,13 @@ from typing import Any
 import yaml
 
 from factcheck.errors import FactcheckError
-from factcheck.models import Claim, ClaimSet
+from factcheck.models import Claim, ClaimSet, LexiconExtension
 
 FORMAT_VERSION = 1
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _CLAIM_KEYS = ("id", "text", "match", "counter", "tags")
-_TOP_KEYS = ("version", "claims", "glossary", "actors")
+_TOP_KEYS = ("version", "claims", "glossary", "actors", "lexicon")
+_LEXICON_KEYS = ("framing", "denial", "rebuttal", "opposites")
 
 
 def read_text(path: Path, what: str) -> str:
@@ -182,7 +183,36 @@ def parse_claims(
         for term, node in reader.mapping(top["glossary"], "glossary").items():
             glossary[term.strip()] = reader.strings(node, f"glossary entry '{term}'")
     actors = _parse_actors(top["actors"], reader) if "actors" in top else {}
-    return ClaimSet(tuple(claims), glossary, path, actors)
+    lexicon = _parse_lexicon(top["lexicon"], reader) if "lexicon" in top else LexiconExtension()
+    return ClaimSet(tuple(claims), glossary, path, actors, lexicon)
+
+
+def _parse_lexicon(node: yaml.Node, reader: NodeReader) -> LexiconExtension:
+    """``lexicon: {framing: [...], denial: [...], rebuttal: [...], opposites: [[side, side], ...]}``."""
+    fields = reader.mapping(node, "lexicon", _LEXICON_KEYS)
+    words = {key: reader.strings(fields[key], f"lexicon {key}") for key in ("framing", "rebuttal") if key in fields}
+    denial = reader.strings(fields["denial"], "lexicon denial") if "denial" in fields else ()
+    for word in denial:
+        if len(word.split()) != 1:
+            raise reader.fail(fields["denial"], f"lexicon denial '{word}' must be one word (a verb or noun of denying)")
+    groups: list[tuple[tuple[str, ...], ...]] = []
+    if "opposites" in fields:
+        groups_node = fields["opposites"]
+        if not isinstance(groups_node, yaml.SequenceNode):
+            raise reader.fail(groups_node, "lexicon opposites must be a list of groups, each a list of opposite sides")
+        for group in groups_node.value:
+            if not isinstance(group, yaml.SequenceNode) or len(group.value) < 2:
+                raise reader.fail(group, "each group of lexicon opposites lists two or more opposite sides")
+            groups.append(tuple(reader.strings(side, "a side of lexicon opposites") for side in group.value))
+        from factcheck.opposites import load_opposites  # the lexicon's own checks
+
+        try:
+            load_opposites(groups)
+        except ValueError as exc:
+            raise reader.fail(groups_node, f"lexicon {exc}") from None
+    return LexiconExtension(
+        framing=words.get("framing", ()), denial=denial, rebuttal=words.get("rebuttal", ()), opposites=tuple(groups)
+    )
 
 
 def _parse_actors(node: yaml.Node, reader: NodeReader) -> dict[str, tuple[str | tuple[str, ...], ...]]:

@@ -74,7 +74,9 @@ def _fail(message: str, code: int = 2) -> NoReturn:
 
 def _corpus(sources: list[Source], *, no_cache: bool, claim_set: ClaimSet) -> Corpus:
     """The corpus, with the analysis cache open for the rest of the run (each write is committed at once)."""
-    return Corpus(sources, cache=None if no_cache else AnalysisCache(), actors=claim_set.actors)
+    return Corpus(
+        sources, cache=None if no_cache else AnalysisCache(), actors=claim_set.actors, lexicon=claim_set.lexicon
+    )
 
 
 def _load(claims_path: Path, sources_dir: Path, *, claims_required: bool, no_cache: bool) -> tuple[ClaimSet, Corpus]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
@@ -22,13 +23,15 @@ from factcheck.models import (
     ClaimSet,
     Evidence,
     EvidenceStance,
+    LexiconExtension,
     Sentence,
     Source,
     SourceResult,
     Voice,
 )
 from factcheck.normalize import normalize
-from factcheck.opposites import build_default, use_default
+from factcheck.opposites import OppositeLexicon, build_default, load_opposites, use_default
+from factcheck.polarity import cue_words, use_cue_words
 from factcheck.query import Glossary, Query, build_query
 from factcheck.stance import Thresholds, judge
 from factcheck.verdict import claim_verdict, rank_evidence, source_stance
@@ -60,7 +63,9 @@ def _with_speakers(units: list[Sentence], actors: Mapping[str, Sequence[Any]] | 
     found = attribute([u.text for u in evidence_units], actors=load_actors(actors) if actors else None)
     by_index = {u.index: a for u, a in zip(evidence_units, found, strict=True) if a is not None}
     return [
-        dataclasses.replace(u, speaker=a.speaker, speaker_group=a.group) if (a := by_index.get(u.index)) else u
+        dataclasses.replace(u, speaker=a.speaker, speaker_group=a.group, speaker_actor=a.actor)
+        if (a := by_index.get(u.index))
+        else u
         for u in units
     ]
 
@@ -118,6 +123,11 @@ def analyse_source(
     return units, analysed
 
 
+@functools.lru_cache(maxsize=1)
+def _builtin_opposites() -> OppositeLexicon:
+    return build_default()
+
+
 class Corpus:
     """Sources analysed once (or read back from the cache) and indexed for checking claims."""
 
@@ -127,18 +137,30 @@ class Corpus:
         cache: AnalysisCache | None = None,
         *,
         actors: Mapping[str, Sequence[Any]] | None = None,
+        lexicon: LexiconExtension | None = None,
     ) -> None:
-        """``actors`` extends the actor gazetteer (a claims file's ``actors:``) for attributing speakers."""
+        """``actors`` extends the actor gazetteer and ``lexicon`` the cue and opposite words (a claims file's
+        ``actors:`` and ``lexicon:``).
+
+        The cue and opposite vocabularies are process-wide: the corpus made last decides them.
+        """
         self.sources = list(sources)
         self.actors = actors
+        self.lexicon = lexicon or LexiconExtension()
         self.cache = cache
-        if cache is not None:
+        use_cue_words(cue_words(self.lexicon.framing, self.lexicon.denial, self.lexicon.rebuttal))
+        if self.lexicon.opposites:
+            use_default(load_opposites(self.lexicon.opposites))
+        elif cache is not None:
             use_default(cache.resource("opposites", build_default))
+        else:
+            use_default(_builtin_opposites())
         self.units: dict[str, list[Sentence]] = {}
         analysed: list[AnalysedSentence] = []
         self._by_source: dict[str, list[int]] = {}
         for source in self.sources:
             extra = json.dumps(actors, ensure_ascii=False, sort_keys=True) if actors else ""
+            extra += self.lexicon.as_key()
             key = source_key(source.id, source.text, source.meta.date, extra) if cache is not None else ""
             stored = cache.get(key) if cache is not None else None
             if stored is None:
@@ -184,7 +206,12 @@ class Corpus:
         """The claim analysed, read back from the cache when the claim, glossary and actors are unchanged."""
         if self.cache is None:
             return build_query(claim, glossary, self.actors)
-        parts = (repr(claim), repr(glossary.entries), json.dumps(self.actors, ensure_ascii=False, sort_keys=True))
+        parts = (
+            repr(claim),
+            repr(glossary.entries),
+            json.dumps(self.actors, ensure_ascii=False, sort_keys=True),
+            self.lexicon.as_key(),
+        )
         key = "query:" + hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
         return self.cache.resource(key, lambda: build_query(claim, glossary, self.actors))
 
@@ -206,5 +233,5 @@ class Corpus:
 
 def check(claim_set: ClaimSet, sources: Sequence[Source], settings: Settings | None = None) -> list[ClaimResult]:
     """Check every claim of ``claim_set`` against ``sources``."""
-    corpus = Corpus(sources, actors=claim_set.actors)
+    corpus = Corpus(sources, actors=claim_set.actors, lexicon=claim_set.lexicon)
     return corpus.check_all(claim_set.claims, claim_set.glossary, settings or Settings())

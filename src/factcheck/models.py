@@ -66,6 +66,23 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class LexiconExtension:
+    """Words a claims file adds to the built-in lexicons (its ``lexicon:`` section)."""
+
+    framing: tuple[str, ...] = ()  # phrases calling what precedes them unreal (انسحاب "تكتيكي")
+    denial: tuple[str, ...] = ()  # words denying what follows them
+    rebuttal: tuple[str, ...] = ()  # phrases calling what precedes them untrue
+    opposites: tuple[tuple[tuple[str, ...], ...], ...] = ()  # groups of opposite sides, each side lexeme strings
+
+    def __bool__(self) -> bool:
+        return bool(self.framing or self.denial or self.rebuttal or self.opposites)
+
+    def as_key(self) -> str:
+        """A stable text form, for cache keys."""
+        return repr((self.framing, self.denial, self.rebuttal, self.opposites)) if self else ""
+
+
+@dataclass(frozen=True)
 class ClaimSet:
     """A parsed claims file: the claims plus the term glossary (English → Arabic spellings)."""
 
@@ -74,6 +91,7 @@ class ClaimSet:
     path: Path | None = None
     # Extra speakers for the actor gazetteer: group -> names (a name, or a list of one actor's aliases).
     actors: dict[str, tuple[str | tuple[str, ...], ...]] = field(default_factory=dict)
+    lexicon: LexiconExtension = field(default_factory=LexiconExtension)
 
     def get(self, claim_id: str) -> Claim | None:
         return next((c for c in self.claims if c.id == claim_id), None)
@@ -118,6 +136,7 @@ class Sentence:
     kind: UnitKind = UnitKind.BODY
     speaker: str | None = None
     speaker_group: str | None = None  # actor group from the gazetteer (armed_factions, iraqi_government, ...)
+    speaker_actor: str | None = None  # the gazetteer actor the speaker is (قيادة العمليات المشتركة for الخفاجي)
 
 
 @dataclass(frozen=True)

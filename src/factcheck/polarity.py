@@ -136,7 +136,7 @@ REBUTTALS = _phrases(
 )
 # Counter-narrative framing: words that call what precedes them unreal without a
 # negation word ("انسحاب شكلي", a nominal withdrawal). A curated list; the
-# militia counter-narrative in Iraqi news is the reason it exists.
+# militia counter-narrative in Iraqi news is the reason it exists. A claims file adds more (lexicon: framing:).
 FRAMINGS = _phrases(
     "شكلي",
     "شكلية",
@@ -160,6 +160,51 @@ FRAMINGS = _phrases(
     "bogus",
     "illusory",
 )
+
+
+@dataclass(frozen=True)
+class CueWords:
+    """The cue vocabulary in use: the built-in lists above, plus what a claims file adds."""
+
+    denials: frozenset[str]
+    rebuttals: dict[str, tuple[tuple[str, ...], ...]]
+    framings: dict[str, tuple[tuple[str, ...], ...]]
+
+
+BUILTIN_CUE_WORDS = CueWords(DENIALS, REBUTTALS, FRAMINGS)
+_active = BUILTIN_CUE_WORDS
+
+
+def cue_words(framing: Sequence[str] = (), denial: Sequence[str] = (), rebuttal: Sequence[str] = ()) -> CueWords:
+    """The built-in cue words extended with a claims file's ``lexicon:`` entries.
+
+    ``framing`` and ``rebuttal`` are phrases that call what precedes them unreal
+    or untrue ("انسحاب تكتيكي" → "تكتيكي"); ``denial`` words deny what follows them.
+    """
+    if not (framing or denial or rebuttal):
+        return BUILTIN_CUE_WORDS
+
+    def merged(table: dict[str, tuple[tuple[str, ...], ...]], extra: Sequence[str]) -> dict:
+        phrases = [" ".join(p) for group in table.values() for p in group]
+        return _phrases(*phrases, *extra)
+
+    return CueWords(
+        DENIALS | {normalize(w) for w in denial},
+        merged(REBUTTALS, rebuttal),
+        merged(FRAMINGS, framing),
+    )
+
+
+def use_cue_words(words: CueWords) -> None:
+    """Make ``words`` the vocabulary ``find_cues`` uses (a Corpus does this for its claims file)."""
+    global _active
+    _active = words
+
+
+def active_cue_words() -> CueWords:
+    return _active
+
+
 NEGATION_WINDOW = 3  # words a particle governs
 CLAUSE_WINDOW = 14  # words a denial verb or a rebuttal governs
 _CLAUSE_BREAKS = frozenset({".", "!", "?", ";", ":"})
@@ -216,7 +261,7 @@ def _backward_scope(tokens: Sequence[Token], before: int, words: int) -> tuple[i
 
 def _after_phrase(tokens: Sequence[Token], i: int) -> tuple[CueKind, int] | None:
     """A rebuttal or framing phrase starting at token ``i``: its kind and last token index."""
-    for table, kind in ((REBUTTALS, CueKind.REBUTTAL), (FRAMINGS, CueKind.FRAMING)):
+    for table, kind in ((_active.rebuttals, CueKind.REBUTTAL), (_active.framings, CueKind.FRAMING)):
         phrase = next((p for p in _starting_at(table, tokens[i].norm) if _match_at(tokens, i, p)), None)
         if phrase is not None:
             return kind, i + len(phrase) - 1
@@ -257,11 +302,11 @@ def find_cues(tokens: Sequence[Token], masked: Sequence[tuple[int, int]] = ()) -
             i = last + 1
             continue
         norm = tokens[i].norm
-        if norm in DENIALS:
+        if norm in _active.denials:
             cues.append(Cue(CueKind.DENIAL, tokens[i].text, i, i, _forward_scope(tokens, i + 1, CLAUSE_WINDOW)))
         elif norm in NEGATORS:
             nxt = i + 1
-            if nxt < len(tokens) and tokens[nxt].norm in DENIALS:
+            if nxt < len(tokens) and tokens[nxt].norm in _active.denials:
                 i = nxt + 1  # double negation: "did not deny"
                 continue
             cancelled = _after_phrase(tokens, nxt) if nxt < len(tokens) else None

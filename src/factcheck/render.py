@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.models import ClaimResult, Evidence, EvidenceStance, SourceResult, SourceStance, Verdict
+from factcheck.normalize import normalize
 
 # Symbols carry the meaning so colour is never the only signal.
 STANCE_STYLE = {
@@ -102,6 +103,9 @@ def _source_cell(s: SourceResult) -> Text:
         if e.sentence.speaker:
             cell.append("\nspeaker: ", style="dim")
             cell.append(e.sentence.speaker)
+            actor = e.sentence.speaker_actor
+            if actor and normalize(actor) not in normalize(e.sentence.speaker):
+                cell.append(f" ({actor})", style="dim")
             if e.sentence.speaker_group:
                 cell.append(f" · {group_label(e.sentence.speaker_group)}", style="dim")
         cell.append(f"\n{mark} ", style=style)

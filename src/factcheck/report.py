@@ -22,6 +22,7 @@ def evidence_dict(e: Evidence) -> dict[str, Any]:
         "stance": e.stance.value,
         "speaker": s.speaker,
         "speaker_group": s.speaker_group,
+        "speaker_actor": s.speaker_actor,
         "cues": [{"kind": c.kind, "text": c.text} for c in e.cues],
         "highlights": [[a, b] for a, b in e.highlights],
     }

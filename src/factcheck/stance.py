@@ -12,7 +12,6 @@ number for the same thing; otherwise the sentence merely mentions it.
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -48,9 +47,14 @@ def _same_kind(claim: Quantity, source: Quantity) -> bool:
 
 
 def _as_count(claim: Quantity, source: Quantity) -> Quantity:
-    """A source ordinal read against a claimed count: "the fourth round" means at least four."""
+    """A source ordinal read against a claimed count: "the fourth round" means four so far.
+
+    News names the latest event of a series ("the withdrawal began after the
+    fourth round"), so the ordinal is the count reached when the article was
+    written: it agrees with "four rounds" and "at least three", and rules out six.
+    """
     if source.kind == "ordinal" and claim.kind == "cardinal":
-        return dataclasses.replace(source, qualifier=Qualifier.AT_LEAST, high=math.inf, high_closed=False)
+        return dataclasses.replace(source, qualifier=Qualifier.EXACT)
     return source
 
 
