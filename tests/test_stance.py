@@ -88,3 +88,20 @@ def test_a_claim_about_what_a_group_says_needs_that_group():
     # The same words without "the factions say" are supported by the government's statement.
     plain = only_result("انسحاب القوات القتالية للتحالف الدولي انتهى")
     assert stances(plain)["001"] == "supports"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("انسحبت القوات الأمريكية من قاعدة عين الأسد.", EvidenceStance.SUPPORTS),
+        ("هل انسحبت القوات الأمريكية من قاعدة عين الأسد؟", EvidenceStance.MENTIONS),
+        ("انسحاب القوات الأمريكية من قاعدة عين الأسد: حقيقة أم خيال؟", EvidenceStance.MENTIONS),
+        ("لم تنسحب القوات الأمريكية من قاعدة عين الأسد.", EvidenceStance.CONTRADICTS),
+    ],
+)
+def test_a_question_asserts_nothing(tmp_path, text, expected):
+    (tmp_path / "a.txt").write_text(text + "\n", encoding="utf-8")
+    corpus = Corpus([Source("a", tmp_path / "a.txt", text + "\n")])
+    result = corpus.check(Claim("c", "انسحبت القوات الأمريكية من قاعدة عين الأسد", adhoc=True), {}, Settings())
+    (src,) = result.sources
+    assert src.evidence[0].stance is expected, [c.text for c in src.evidence[0].cues]

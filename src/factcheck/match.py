@@ -27,6 +27,8 @@ from factcheck.opposites import load_opposites
 from factcheck.polarity import Cue, find_cues
 from factcheck.query import Phrasing, Term, outside_dates
 
+_CLOSING = frozenset('"\'»”)]')
+_QUESTION_WORDS = frozenset({"هل", "وهل", "فهل"})
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio for two spellings of one word
 FUZZY_MIN_LENGTH = 5  # shorter words differ by one letter too often to guess
 # Credit for another form of the claim word's lexeme that the stemmer does not relate
@@ -86,6 +88,13 @@ class AnalysedSentence:
         """Per token, the opposites-lexicon sides it stands on (empty for most words)."""
         lexicon = load_opposites()
         return tuple(lexicon.sides_of(t.norm) if t.is_word else frozenset() for t in self.tokens)
+
+    @property
+    def is_question(self) -> bool:
+        """A question ("هل انسحبت القوات؟") asserts nothing, whichever way it is worded."""
+        words = [t for t in self.tokens if t.is_word]
+        last = next((t.norm for t in reversed(self.tokens) if t.norm not in _CLOSING), "")
+        return last == "?" or (bool(words) and words[0].norm in _QUESTION_WORDS)
 
     def warm(self) -> None:
         """Compute the lazy parts now (before the analysis is cached)."""

@@ -143,7 +143,7 @@ class Sentence:
 class Reason:
     """Why a sentence got its stance: which rule fired and on what words."""
 
-    kind: str  # terms | number | negation | denial | rebuttal | counter
+    kind: str  # terms, number, date, opposite, negation, denial, rebuttal, framing, counter, speaker, question
     text: str
 
 

@@ -96,7 +96,7 @@ NEGATORS = _norm_all(
 )
 # Verbs and nouns of denial governing the rest of their clause.
 DENIALS = _norm_all(
-    "نفى نفت ينفي تنفي نفوا ينفون نفي نفيه ونفى ونفت وينفي وتنفي ونفي "
+    "نفى نفت ينفي تنفي نفوا ينفون نفي نفيه ونفى ونفت وينفي وتنفي ونفي ينف تنف ينفوا "  # jussive after لم: لم ينفِ
     "كذب كذبت يكذب تكذب تكذيب وكذب وكذبت أنكر أنكرت ينكر تنكر إنكار وأنكر وأنكرت "
     "رفض رفضت يرفض ترفض رفضه ورفض ورفضت دحض دحضت يدحض "
     "شكك شككت يشكك تشكك تشكيك التشكيك وشكك وتشكك ويشكك "
@@ -268,6 +268,20 @@ def _after_phrase(tokens: Sequence[Token], i: int) -> tuple[CueKind, int] | None
     return None
 
 
+def _undone(tokens: Sequence[Token], after: int) -> int | None:
+    """A rebuttal or framing phrase a negator starting before ``after`` undoes: its last token index.
+
+    "ليس شكليا" and "ليس انسحابا شكليا" (not a nominal withdrawal) affirm; the
+    phrase must sit inside the particle's own short scope.
+    """
+    start, end = _forward_scope(tokens, after, NEGATION_WINDOW)
+    for k in range(start, end):
+        found = _after_phrase(tokens, k)
+        if found is not None:
+            return found[1]
+    return None
+
+
 def find_cues(tokens: Sequence[Token], masked: Sequence[tuple[int, int]] = ()) -> list[Cue]:
     """Negation, denial and rebuttal cues in ``tokens``, skipping token ranges in ``masked``.
 
@@ -309,9 +323,9 @@ def find_cues(tokens: Sequence[Token], masked: Sequence[tuple[int, int]] = ()) -
             if nxt < len(tokens) and tokens[nxt].norm in _active.denials:
                 i = nxt + 1  # double negation: "did not deny"
                 continue
-            cancelled = _after_phrase(tokens, nxt) if nxt < len(tokens) else None
+            cancelled = _undone(tokens, nxt)
             if cancelled is not None:
-                i = cancelled[1] + 1  # "ليس شكليا", "not untrue": the negator undoes the rebuttal
+                i = cancelled + 1  # "ليس انسحابا شكليا", "not untrue": the negator undoes the rebuttal
                 continue
             cues.append(Cue(CueKind.NEGATION, tokens[i].text, i, i, _forward_scope(tokens, i + 1, NEGATION_WINDOW)))
         i += 1

@@ -299,7 +299,7 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
     score = best.score if best else 0.0
     counters = sorted((score_phrasing(index, p, sentence) for p in query.counters), key=lambda m: -m.score)
     for counter in counters:
-        if counter.score < thresholds.counter or counter.score <= score:
+        if counter.score < thresholds.counter or counter.score <= score or sentence.is_question:
             break
         negated, cue_reasons = _polarity(counter, sentence)
         # A counter phrasing only ever contradicts. One stated with the opposite
@@ -323,7 +323,10 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
     highlights = _highlights(best, sentence, number_spans + date_spans)
     if score < thresholds.stance:
         return Evidence(sentence.sentence, score, EvidenceStance.MENTIONS, tuple(reasons + cue_reasons), highlights)
-    if best.phrasing.negated and not _same_proposition(index, best, sentence):
+    if sentence.is_question:
+        cue_reasons.append(Reason("question", "a question asserts nothing"))
+        stance = EvidenceStance.MENTIONS
+    elif best.phrasing.negated and not _same_proposition(index, best, sentence):
         stance = EvidenceStance.MENTIONS
     elif negated != best.phrasing.negated:
         if best.phrasing.negated and not negated:
