@@ -80,7 +80,7 @@ def test_opposites_and_negation_minimal_pairs(oil, claim, expected):
 
 def test_a_claim_about_what_a_group_says_needs_that_group():
     # The government says the combat withdrawal is over; that does not show the factions say so.
-    result = only_result("الفصائل المسلحة تقول إن انسحاب القوات القتالية للتحالف الدولي انتهى")
+    result = only_result("الفصائل المسلحة تقول إن انسحاب القوات القتالية للتحالف الدولي انتهى", "--top", "5")
     araji = [e for e in by_source(result)["001"]["evidence"] if e["speaker"] and "الأعرجي" in e["speaker"]]
     assert araji
     assert araji[0]["stance"] == "mentions"

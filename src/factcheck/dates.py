@@ -171,6 +171,7 @@ _OF = frozenset({normalize("من"), "of"})
 # ("في 2014", "in 2014") provided what follows it is not the noun it counts.
 _MONTH_CONTEXT = _norm_set("في منذ حتى خلال بحلول قبل بعد in on since until till by during before after of from")
 _YEAR_PREPOSITIONS = _norm_set("في منذ حتى خلال بحلول in since until till by during")
+_SINCE = _norm_set("منذ ومنذ since")
 # What may follow such a year: function words and the start of a new clause.
 _AFTER_YEAR = _norm_set(
     "و ف ثم على عندما حين حيث بعد قبل حتى إلى الى من في عن مع أو لكن بينما كما إذ إثر عقب وفق ضد أن إن "
@@ -611,7 +612,8 @@ class _Reader:
         if year is None:
             return None
         nxt = self.toks[i + 1] if i + 1 < self.n else None
-        if nxt is not None and nxt.is_word and nxt.norm not in _AFTER_YEAR and _may_be_counted(nxt):
+        since = self.norm(i - 1) in _SINCE  # "منذ 2014 تحالفاً": since counts time, never things
+        if not since and nxt is not None and nxt.is_word and nxt.norm not in _AFTER_YEAR and _may_be_counted(nxt):
             return None
         return _Found(i, i + 1, year=year)
 

@@ -27,10 +27,12 @@ from factcheck.opposites import load_opposites
 from factcheck.polarity import Cue, find_cues
 from factcheck.query import Phrasing, Term, outside_dates
 
-_CLOSING = frozenset('"\'»”)]')
+_CLOSING = frozenset("\"'»”)]")
 _QUESTION_WORDS = frozenset({"هل", "وهل", "فهل"})
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio for two spellings of one word
 FUZZY_MIN_LENGTH = 5  # shorter words differ by one letter too often to guess
+# Alternatives credited at least this much are the claim's own word (its forms), not a paraphrase.
+STRICT_CREDIT = 0.9
 # Credit for another form of the claim word's lexeme that the stemmer does not relate
 # (ارتفع / ارتفاع / يرتفع), as listed in the opposites lexicon.
 LEXEME_CREDIT = 0.9
@@ -111,6 +113,7 @@ class TermHit:
     term: Term
     similarity: float  # 0..1
     positions: list[int]  # token positions in the sentence (empty when found only in the speaker)
+    strict: float = 0.0  # similarity through the claim's own word and its forms only, not concept-mates
 
 
 @dataclass
@@ -118,6 +121,7 @@ class PhrasingMatch:
     phrasing: Phrasing
     score: float  # 0-100
     hits: list[TermHit]
+    strict_score: float = 0.0  # the score without concept-mates (خروج for انسحاب)
 
     @property
     def positions(self) -> list[int]:
@@ -197,18 +201,40 @@ class CorpusIndex:
         cached = self._idf.get(term)
         if cached is not None:
             return cached
+        if term.credits:
+            value = self._concept_idf(term)
+        else:
+            value = max(self._alternative_idf(alt) for alt in term.alternatives)
+        self._idf[term] = value
+        return value
+
+    def _docs(self, word: str) -> set[int]:
+        docs: set[int] = set()
+        for key in match_keys(word):
+            docs |= self.postings.get(key, set())
+        return docs
+
+    def _alternative_idf(self, alt: tuple[str, ...]) -> float:
         n = len(self.sentences)
-        best = 0.0
-        for alt in term.alternatives:
-            values = []
-            for word in alt:
-                docs: set[int] = set()
-                for key in match_keys(word):
-                    docs |= self.postings.get(key, set())
-                values.append(math.log((n + 1) / (len(docs) + 0.5)) if docs else self.unseen_weight)
-            best = max(best, sum(values) / len(values))
-        self._idf[term] = best
-        return best
+        values = []
+        for word in alt:
+            docs = self._docs(word)
+            values.append(math.log((n + 1) / (len(docs) + 0.5)) if docs else self.unseen_weight)
+        return sum(values) / len(values)
+
+    def _concept_idf(self, term: Term) -> float:
+        """A claim word's own weight when the sources use it; else its concept's (حُدّد → تحديد، يحدد)."""
+        own = term.alternatives[0]
+        if all(self._docs(w) for w in own):
+            return self._alternative_idf(own)
+        docs: set[int] = set()
+        for alt in term.alternatives[1:]:
+            found = [self._docs(w) for w in alt]
+            if found and all(found):
+                docs |= set.intersection(*found)
+        if not docs:
+            return self._alternative_idf(own)
+        return math.log((len(self.sentences) + 1) / (len(docs) + 0.5))
 
     def word_sims(self, word: str) -> dict[int, float]:
         """Credit of ``word`` in every sentence that has it (the same rule as ``_word_hit``, in bulk)."""
@@ -232,11 +258,12 @@ class CorpusIndex:
         if cached is not None:
             return cached
         best: dict[int, float] = {}
-        for alt in term.alternatives:
+        for j, alt in enumerate(term.alternatives):
+            credit = term.credit(j)
             per_word = [self.word_sims(w) for w in alt]
             common = set(per_word[0]).intersection(*per_word[1:]) if per_word else set()
             for n in common:
-                sim = sum(ws[n] for ws in per_word) / len(per_word)
+                sim = credit * sum(ws[n] for ws in per_word) / len(per_word)
                 if sim > best.get(n, 0.0):
                     best[n] = sim
         self._term_sims[term] = best
@@ -271,15 +298,20 @@ def _word_hit(index: CorpusIndex, word: str, sentence: AnalysedSentence) -> tupl
 
 def match_term(index: CorpusIndex, term: Term, sentence: AnalysedSentence) -> TermHit:
     best = TermHit(term, 0.0, [])
-    for alt in term.alternatives:
+    strict = 0.0
+    for j, alt in enumerate(term.alternatives):
         sims, positions = [], []
         for word in alt:
             sim, pos = _word_hit(index, word, sentence)
             sims.append(sim)
             positions.extend(pos)
-        sim = sum(sims) / len(sims) if min(sims) > 0 else 0.0  # a multi-word name counts only whole
+        # a multi-word name counts only whole
+        sim = term.credit(j) * sum(sims) / len(sims) if min(sims) > 0 else 0.0
+        if term.credit(j) >= STRICT_CREDIT:
+            strict = max(strict, sim)
         if sim > best.similarity:
             best = TermHit(term, sim, positions)
+    best.strict = strict
     return best
 
 
@@ -287,5 +319,8 @@ def score_phrasing(index: CorpusIndex, phrasing: Phrasing, sentence: AnalysedSen
     hits = [match_term(index, t, sentence) for t in phrasing.terms]
     weights = [index.idf(t) for t in phrasing.terms]
     total = sum(weights)
-    score = 100.0 * sum(w * h.similarity for w, h in zip(weights, hits, strict=True)) / total if total else 0.0
-    return PhrasingMatch(phrasing, round(score, 1), hits)
+    if not total:
+        return PhrasingMatch(phrasing, 0.0, hits)
+    score = 100.0 * sum(w * h.similarity for w, h in zip(weights, hits, strict=True)) / total
+    strict = 100.0 * sum(w * h.strict for w, h in zip(weights, hits, strict=True)) / total
+    return PhrasingMatch(phrasing, round(score, 1), hits, round(strict, 1))

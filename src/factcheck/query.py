@@ -15,9 +15,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from factcheck.concepts import Place, load_concepts
 from factcheck.dates import DateMention, extract_dates
 from factcheck.models import Claim
-from factcheck.normalize import Token, is_arabic, normalize, stem, token_span, tokenize
+from factcheck.normalize import Token, is_arabic, match_keys, normalize, stem, token_span, tokenize
 from factcheck.numbers import Quantity, extract_quantities
 from factcheck.polarity import cue_token_indexes, find_cues, governed_indexes, is_negated
 
@@ -44,10 +45,14 @@ class Term:
 
     label: str
     alternatives: tuple[tuple[str, ...], ...]  # each a sequence of normalised words
+    credits: tuple[float, ...] = ()  # per alternative, when not all are full matches (concept-mates)
 
     @property
     def key(self) -> str:
         return " ".join(stem(w) for w in self.alternatives[0])
+
+    def credit(self, n: int) -> float:
+        return self.credits[n] if self.credits else 1.0
 
 
 @dataclass(frozen=True)
@@ -157,13 +162,41 @@ def _bare(norm: str) -> str:
     return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
 
 
+def _with_mates(label: str, own: tuple[str, ...], places: frozenset[Place]) -> Term:
+    """A claim word (or multi-word form) with its concept-mates as lesser alternatives."""
+    lexicon = load_concepts()
+    own_keys = [match_keys(w) for w in own]
+    alternatives, credits = [own], [1.0]
+    for form, credit in lexicon.alternatives(places):
+        if len(form) == len(own) and all(match_keys(w) & k for w, k in zip(form, own_keys, strict=True)):
+            continue  # the claim's own word under another spelling: already a full match
+        alternatives.append(form)
+        credits.append(credit)
+    return Term(label, tuple(alternatives), tuple(credits) if len(credits) > 1 else ())
+
+
 def _arabic_terms(tokens: Sequence[Token], skip: set[int]) -> list[Term]:
+    lexicon = load_concepts()
+    words = [t.norm for t in tokens]
     terms: list[Term] = []
     seen: set[str] = set()
-    for i, tok in enumerate(tokens):
-        if i in skip or not tok.is_word or tok.is_number or tok.norm in STOPWORDS or _bare(tok.norm) in STOPWORDS:
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if i in skip or not tok.is_word or tok.is_number:
+            i += 1
             continue
-        term = Term(tok.text, ((tok.norm,),))
+        phrase = lexicon.phrase_at(words, i)
+        if phrase is not None and not any(k in skip or not tokens[k].is_word for k in range(i, i + phrase[0])):
+            span, places = phrase
+            term = _with_mates(" ".join(t.text for t in tokens[i : i + span]), tuple(words[i : i + span]), places)
+            i += span
+        elif tok.norm in STOPWORDS or _bare(tok.norm) in STOPWORDS:
+            i += 1
+            continue
+        else:
+            term = _with_mates(tok.text, (tok.norm,), lexicon.places_of(tok.norm))
+            i += 1
         if term.key not in seen:
             seen.add(term.key)
             terms.append(term)

@@ -16,8 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from factcheck.dates import compare_dates
-from factcheck.match import AnalysedSentence, CorpusIndex, PhrasingMatch, score_phrasing
+from factcheck.dates import DateMention, compare_dates
+from factcheck.match import STRICT_CREDIT, AnalysedSentence, CorpusIndex, PhrasingMatch, TermHit, score_phrasing
 from factcheck.models import Evidence, EvidenceStance, Reason
 from factcheck.normalize import Token, match_keys, tokenize
 from factcheck.numbers import Qualifier, Quantity, compare
@@ -137,8 +137,21 @@ def _check_dates(m: PhrasingMatch, sentence: AnalysedSentence) -> SlotCheck:
     different month or year for the same event differs; a sentence with no date
     leaves the claim's date unconfirmed.
     """
-    items = [(d.text, [(compare_dates(d, s), s) for s in sentence.dates]) for d in m.phrasing.dates]
-    return _compare_slots("date", items, {"supports", "mentions"})
+    items = [(d.text, [(_date_verdict(d, s), s) for s in sentence.dates]) for d in m.phrasing.dates]
+    return _compare_slots("date", items, {"supports"})
+
+
+def _date_verdict(claim: DateMention, source: DateMention) -> str:
+    """``compare_dates``, where a coarser source agrees only if it fixes the claim's year and month.
+
+    "July 2021" agrees with "26 July 2021"; "يناير الماضي" in an undated article
+    (no year) or "الـ 31 من الشهر الحالي" (no month) leaves the claim unconfirmed.
+    """
+    verdict = compare_dates(claim, source)
+    if verdict != "mentions":
+        return verdict
+    anchored = (claim.year is None or source.year is not None) and (claim.month is None or source.month is not None)
+    return "supports" if anchored else "mentions"
 
 
 # An opposite only reverses a sentence that otherwise restates the claim. Chosen on the ANS and
@@ -151,7 +164,18 @@ def _value_tokens(tokens: Sequence[Token], spans: Iterable[tuple[int, int]]) -> 
     return {k for a, b in spans for k, t in enumerate(tokens) if t.start < b and t.end > a}
 
 
-def _polarity(m: PhrasingMatch, sentence: AnalysedSentence) -> tuple[bool, list[Reason]]:
+def _said_as_such(index: CorpusIndex, word: str, sentence: AnalysedSentence, hits: list[TermHit]) -> bool:
+    """Does the sentence use the claim's word itself (or a form of it)? Then no opposite stands in for it.
+
+    "لم تتبقَّ قوات قتالية" answers "تبقى قوات قتالية" by negating تبقى; the
+    انسحاب elsewhere in that sentence is not a swap for it.
+    """
+    if any(credit >= STRICT_CREDIT and key in sentence.keys for key, credit in index.expand(word).items()):
+        return True
+    return any(h.similarity > 0 and h.positions and word in h.term.alternatives[0] for h in hits)
+
+
+def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) -> tuple[bool, list[Reason]]:
     """Does the sentence say the opposite of the matched proposition? With the reasons.
 
     Two things reverse it: a negation or denial governing the matched words (or a
@@ -186,6 +210,7 @@ def _polarity(m: PhrasingMatch, sentence: AnalysedSentence) -> tuple[bool, list[
             o
             for o in lexicon.find(m.phrasing.tokens, sentence.tokens)
             if o.claim_index not in claim_values
+            and not _said_as_such(index, m.phrasing.tokens[o.claim_index].norm, sentence, m.hits)
             and o.source_index not in source_values
             and not governing(sentence.cues, [o.source_index], sentence.tokens)
         ]
@@ -245,6 +270,11 @@ def _same_kind_of_cue(counter: PhrasingMatch, sentence_reasons: Sequence[Reason]
     return any(group & wanted and group & found for group in (_FRAMING, _DENYING))
 
 
+def _paraphrased(m: PhrasingMatch) -> bool:
+    """Is some claim word found only through a related word (خروج for انسحاب), not in any form of its own?"""
+    return any(h.similarity > 0 and h.strict == 0 for h in m.hits)
+
+
 def _terms_reason(m: PhrasingMatch) -> Reason:
     found = [t.label for t in m.matched_terms]
     missing = [t.label for t in m.missing_terms]
@@ -301,7 +331,7 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
     for counter in counters:
         if counter.score < thresholds.counter or counter.score <= score or sentence.is_question:
             break
-        negated, cue_reasons = _polarity(counter, sentence)
+        negated, cue_reasons = _polarity(index, counter, sentence)
         # A counter phrasing only ever contradicts. One stated with the opposite
         # polarity, or by other means, says nothing; the next counter or the claim's phrasings decide.
         if negated == counter.phrasing.negated and _same_kind_of_cue(counter, cue_reasons):
@@ -319,7 +349,7 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
     numbers, number_reasons, number_spans = _check_numbers(index, best, sentence)
     dates, date_reasons, date_spans = _check_dates(best, sentence)
     reasons = [_terms_reason(best), *number_reasons, *date_reasons]
-    negated, cue_reasons = _polarity(best, sentence)
+    negated, cue_reasons = _polarity(index, best, sentence)
     highlights = _highlights(best, sentence, number_spans + date_spans)
     if score < thresholds.stance:
         return Evidence(sentence.sentence, score, EvidenceStance.MENTIONS, tuple(reasons + cue_reasons), highlights)
@@ -333,12 +363,22 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
             claim_cues = ", ".join(_quote(c) for c in best.phrasing.cues)
             cue_reasons.append(Reason("negation", f"the claim negates ({claim_cues}); this sentence does not"))
         stance = EvidenceStance.CONTRADICTS
-    elif "differ" in (numbers, dates):
+    elif numbers == "differ" or (dates == "differ" and best.strict_score >= thresholds.counter):
+        # A figure is tied to its counted noun; a date only to the event, which must be the claim's own.
         stance = EvidenceStance.CONTRADICTS
+    elif dates == "differ":
+        # Another date for an event named only in related words may be another event
+        # (the 2011 departure is not the 2021 withdrawal): not enough to contradict.
+        cue_reasons.append(Reason("terms", "the event is matched too loosely to set its values against the claim's"))
+        stance = EvidenceStance.MENTIONS
     elif "unconfirmed" in (numbers, dates):
         stance = EvidenceStance.MENTIONS
     else:
         stance = EvidenceStance.SUPPORTS
         if negated:
             cue_reasons.append(Reason("negation", "claim and sentence both negate"))
+    if stance is EvidenceStance.CONTRADICTS and best.strict_score < thresholds.stance:
+        # Found through paraphrases (خروج for انسحاب): close enough to support, not to refute.
+        cue_reasons.append(Reason("terms", "matched through related words only: too loose to contradict"))
+        stance = EvidenceStance.MENTIONS
     return Evidence(sentence.sentence, score, stance, tuple(reasons + cue_reasons), highlights)

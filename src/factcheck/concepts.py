@@ -1,0 +1,149 @@
+"""The bilingual concept lexicon (data/lexicon.yaml): news words that say the same thing.
+
+A concept groups the words security and political news uses for one meaning
+(انسحاب، خروج، مغادرة; withdraw, pull out), each word with its forms. It serves
+two purposes. An Arabic claim word also finds its concept-mates in the sources,
+at less than full credit (``MATE_CREDIT``): a paraphrase is evidence, but weaker
+than the claim's own word. An English claim word is translated into the Arabic
+forms of its concepts.
+
+Words are looked up the way the opposites lexicon looks them up (normalised
+form, then light clitic-stripped keys), so وبالانسحاب reaches انسحاب.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+from factcheck.normalize import is_arabic, match_keys, normalize
+from factcheck.opposites import MIN_KEY, PHRASE_JOIN, _candidates
+
+MATE_CREDIT = 0.8  # credit of a concept-mate of the claim's word (خروج for انسحاب)
+FORM_CREDIT = 0.9  # credit of another form of the claim's own lexeme (قادت for تقود), as for opposites
+
+Words = tuple[str, ...]  # one form as normalised words: ("الولايات", "المتحدة")
+Lexeme = tuple[Words, ...]  # the forms on one line of a concept
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    ar: tuple[Lexeme, ...]  # Arabic lexemes, each its forms as normalised words
+    en: tuple[Lexeme, ...]  # English lexemes, lower-case words
+
+
+def _lexemes(lines: Iterable[str]) -> tuple[Lexeme, ...]:
+    out: list[Lexeme] = []
+    for line in lines:
+        forms: list[Words] = []
+        for form in line.split():
+            words = tuple(normalize(w) for w in form.replace(PHRASE_JOIN, " ").split())
+            if words and words not in forms:
+                forms.append(words)
+        if forms:
+            out.append(tuple(forms))
+    return tuple(out)
+
+
+Place = tuple[int, int]  # (concept, lexeme) where a form stands
+
+
+class ConceptLexicon:
+    """Concepts indexed by the words of their forms."""
+
+    def __init__(self, concepts: Iterable[Concept]) -> None:
+        self.concepts = tuple(concepts)
+        self._single: dict[str, set[Place]] = {}  # one-word form -> where it stands
+        self._phrases: dict[str, list[tuple[Words, Place]]] = {}  # first word -> (whole form, where)
+        for n, c in enumerate(self.concepts):
+            for lexemes in (c.ar, c.en):
+                for m, lexeme in enumerate(lexemes):
+                    place = (n, m) if lexemes is c.ar else (n, -1 - m)
+                    for words in lexeme:
+                        if len(words) == 1:
+                            self._single.setdefault(words[0], set()).add(place)
+                        else:
+                            self._phrases.setdefault(words[0], []).append((words, place))
+        for items in self._phrases.values():
+            items.sort(key=lambda item: -len(item[0]))
+        self._lookups: dict[str, frozenset[Place]] = {}
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def places_of(self, norm: str) -> frozenset[Place]:
+        """Where a single normalised word stands (by its form, else by its clitic-stripped keys)."""
+        found = self._lookups.get(norm)
+        if found is not None:
+            return found
+        if norm in self._single:
+            found = frozenset(self._single[norm])
+        elif len(norm) < MIN_KEY:
+            found = frozenset()
+        else:
+            keys = _candidates(norm) if is_arabic(norm) else tuple(match_keys(norm))
+            found = frozenset(n for k in keys for n in self._single.get(k, ()))
+        self._lookups[norm] = found
+        return found
+
+    def phrase_at(self, words: Sequence[str], i: int) -> tuple[int, frozenset[Place]] | None:
+        """The longest multi-word form starting at ``words[i]``: (words it spans, where it stands)."""
+        first = words[i]
+        candidates = self._phrases.get(first, [])
+        if not candidates and is_arabic(first) and len(first) > MIN_KEY:
+            for key in _candidates(first):
+                candidates = self._phrases.get(key, [])
+                if candidates:
+                    break
+        for form, _ in candidates:
+            k = len(form)
+            if tuple(words[i + 1 : i + k]) == form[1:]:
+                return k, frozenset(place for f, place in candidates if f == form)
+        return None
+
+    def alternatives(self, places: Iterable[Place]) -> list[tuple[Words, float]]:
+        """Arabic forms sharing a concept with the places, with their credit: own lexeme first, then mates."""
+        places = list(places)
+        credit: dict[Words, float] = {}
+        for n, m in places:
+            for k, lexeme in enumerate(self.concepts[n].ar):
+                value = FORM_CREDIT if k == m else MATE_CREDIT
+                for form in lexeme:
+                    credit[form] = max(credit.get(form, 0.0), value)
+        return sorted(credit.items(), key=lambda item: -item[1])
+
+
+def _parse(data: Any, origin: str) -> list[Concept]:
+    if not isinstance(data, Mapping) or not isinstance(data.get("concepts"), Mapping):
+        raise ValueError(f"{origin}: expected a mapping with a `concepts:` mapping")
+    concepts = []
+    for cid, body in data["concepts"].items():
+        if not isinstance(body, Mapping):
+            raise ValueError(f"{origin}: concept {cid!r} must have `ar:` and/or `en:` lists")
+        lines = {}
+        for lang in ("ar", "en"):
+            value = body.get(lang, [])
+            value = [value] if isinstance(value, str) else value
+            if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+                raise ValueError(f"{origin}: concept {cid!r}: `{lang}:` must be a list of strings")
+            lines[lang] = value
+        concepts.append(Concept(str(cid), _lexemes(lines["ar"]), _lexemes(lines["en"])))
+    return concepts
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> tuple[Concept, ...]:
+    text = (files("factcheck") / "data" / "lexicon.yaml").read_text(encoding="utf-8")
+    return tuple(_parse(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), "lexicon.yaml"))
+
+
+@lru_cache(maxsize=1)
+def load_concepts() -> ConceptLexicon:
+    """The built-in concept lexicon."""
+    return ConceptLexicon(_builtin())
