@@ -13,6 +13,7 @@ form, then light clitic-stripped keys), so وبالانسحاب reaches انسح
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from factcheck.normalize import is_arabic, match_keys, normalize
+from factcheck.normalize import is_arabic, match_keys, normalize, stem
 from factcheck.opposites import MIN_KEY, PHRASE_JOIN, _candidates
 
 MATE_CREDIT = 0.8  # credit of a concept-mate of the claim's word (خروج for انسحاب)
@@ -38,12 +39,17 @@ class Concept:
     en: tuple[Lexeme, ...]  # English lexemes, lower-case words
 
 
-def _lexemes(lines: Iterable[str]) -> tuple[Lexeme, ...]:
+_EN_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _lexemes(lines: Iterable[str], english: bool = False) -> tuple[Lexeme, ...]:
     out: list[Lexeme] = []
     for line in lines:
         forms: list[Words] = []
         for form in line.split():
-            words = tuple(normalize(w) for w in form.replace(PHRASE_JOIN, " ").split())
+            text = normalize(form.replace(PHRASE_JOIN, " "))
+            # English forms are split as English claims are ("al-asad" → al, asad)
+            words = tuple(_EN_WORD.findall(text)) if english else tuple(text.split())
             if words and words not in forms:
                 forms.append(words)
         if forms:
@@ -73,6 +79,10 @@ class ConceptLexicon:
         for items in self._phrases.values():
             items.sort(key=lambda item: -len(item[0]))
         self._lookups: dict[str, frozenset[Place]] = {}
+        self._en_stems: dict[str, set[Place]] = {}  # English one-word form's stem -> where it stands
+        for word, places in self._single.items():
+            if not is_arabic(word):
+                self._en_stems.setdefault(stem(word), set()).update(places)
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -107,6 +117,23 @@ class ConceptLexicon:
                 return k, frozenset(place for f, place in candidates if f == form)
         return None
 
+    def english_at(self, words: Sequence[str], i: int) -> tuple[int, frozenset[Place]] | None:
+        """The English form at ``words[i]`` (longest phrase first, then the word, then its stem)."""
+        phrase = self.phrase_at(words, i)
+        if phrase is not None:
+            return phrase
+        word = words[i]
+        places = self._single.get(word) or self._en_stems.get(stem(word))
+        return (1, frozenset(places)) if places else None
+
+    def translations(self, places: Iterable[Place]) -> tuple[Words, ...]:
+        """Every Arabic form of the concepts at ``places`` (English words are read as their concepts)."""
+        out: list[Words] = []
+        for n in sorted({n for n, _ in places}):
+            for lexeme in self.concepts[n].ar:
+                out.extend(f for f in lexeme if f not in out)
+        return tuple(out)
+
     def alternatives(self, places: Iterable[Place]) -> list[tuple[Words, float]]:
         """Arabic forms sharing a concept with the places, with their credit: own lexeme first, then mates."""
         places = list(places)
@@ -133,7 +160,7 @@ def _parse(data: Any, origin: str) -> list[Concept]:
             if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
                 raise ValueError(f"{origin}: concept {cid!r}: `{lang}:` must be a list of strings")
             lines[lang] = value
-        concepts.append(Concept(str(cid), _lexemes(lines["ar"]), _lexemes(lines["en"])))
+        concepts.append(Concept(str(cid), _lexemes(lines["ar"]), _lexemes(lines["en"], english=True)))
     return concepts
 
 

@@ -201,10 +201,17 @@ class CorpusIndex:
         cached = self._idf.get(term)
         if cached is not None:
             return cached
-        if term.credits:
+        if term.pooled:
+            # A concept no source expresses in any of its forms is missing content: full weight.
+            pooled = self._pooled_idf(term.alternatives)
+            value = math.log((len(self.sentences) + 1) / 0.5) if pooled is None else pooled
+        elif term.credits:
             value = self._concept_idf(term)
         else:
             value = max(self._alternative_idf(alt) for alt in term.alternatives)
+            if term.name and not any(self._docs(w) for alt in term.alternatives for w in alt):
+                # A name the sources never use is missing content, not a paraphrase: full weight.
+                value = math.log((len(self.sentences) + 1) / 0.5)
         self._idf[term] = value
         return value
 
@@ -227,13 +234,18 @@ class CorpusIndex:
         own = term.alternatives[0]
         if all(self._docs(w) for w in own):
             return self._alternative_idf(own)
+        pooled = self._pooled_idf(term.alternatives[1:])
+        return pooled if pooled is not None else self._alternative_idf(own)
+
+    def _pooled_idf(self, alternatives: tuple[tuple[str, ...], ...]) -> float | None:
+        """IDF of the sentences holding any of the alternatives (None when none does)."""
         docs: set[int] = set()
-        for alt in term.alternatives[1:]:
+        for alt in alternatives:
             found = [self._docs(w) for w in alt]
             if found and all(found):
                 docs |= set.intersection(*found)
         if not docs:
-            return self._alternative_idf(own)
+            return None
         return math.log((len(self.sentences) + 1) / (len(docs) + 0.5))
 
     def word_sims(self, word: str) -> dict[int, float]:

@@ -34,7 +34,8 @@ STOPWORDS = frozenset(
         "لفت ولفت ذكر وذكر أعلن أعلنت وأعلن وأعلنت مشيرا موضحا مؤكدا مبينا قائلا قائلة "
         "the a an of at in on to for from by with and or as is are was were be been being has have had "
         "that this these those it its their there which who whom whose will would shall should can could may "
-        "might than into over about per said says say"
+        "might than into over about per said says say after before only any all when while but how many also he his "
+        "she her does did do own up out so not just even still yet both each other such very"
     ).split()
 )
 
@@ -46,6 +47,8 @@ class Term:
     label: str
     alternatives: tuple[tuple[str, ...], ...]  # each a sequence of normalised words
     credits: tuple[float, ...] = ()  # per alternative, when not all are full matches (concept-mates)
+    pooled: bool = False  # a translation: weighed by how common the whole concept is, not its rarest form
+    name: bool = False  # a capitalised English word no lexicon knows: a name, which the sources must contain
 
     @property
     def key(self) -> str:
@@ -114,8 +117,19 @@ def reported_speaker(texts: Sequence[str], actors: Mapping[str, Sequence[Any]] |
 _EN_WORD_RE = re.compile(r"[a-z0-9]+")
 
 
+_US_RE = re.compile(r"\bU\.?S\.?A?\b")  # "US forces": the country, not the pronoun (which is lower-case)
+
+
+_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z]+)*\b")
+
+
+def _capitalised(text: str) -> frozenset[str]:
+    """Lower-cased words written with a capital: names, when no lexicon knows them ("Turkey")."""
+    return frozenset(w for m in _CAPITALISED_RE.findall(text) for w in _en_words(m))
+
+
 def _en_words(text: str) -> list[str]:
-    return _EN_WORD_RE.findall(normalize(text).replace("'s", ""))
+    return _EN_WORD_RE.findall(normalize(_US_RE.sub("United States", text)).replace("'s", ""))
 
 
 @dataclass(frozen=True)
@@ -203,23 +217,32 @@ def _arabic_terms(tokens: Sequence[Token], skip: set[int]) -> list[Term]:
     return terms
 
 
-def _english_terms(words: Sequence[str], glossary: Glossary, skip_words: set[str]) -> list[Term]:
+def _english_terms(
+    words: Sequence[str], glossary: Glossary, skip_words: set[str], names: frozenset[str] = frozenset()
+) -> list[Term]:
+    """Glossary entries first (the analyst's own), then the concept lexicon, else the word as it is."""
+    concepts = load_concepts()
     stems = [stem(w) for w in words]
     terms: list[Term] = []
     seen: set[str] = set()
     i = 0
     while i < len(words):
         hit = glossary.lookup(stems, i)
+        concept = None if hit is not None or words[i] in STOPWORDS else concepts.english_at(words, i)
         if hit is not None:
             n, label, alts = hit
             term = Term(label, alts)
+            i += n
+        elif concept is not None and concepts.translations(concept[1]):
+            n, places = concept
+            term = Term(" ".join(words[i : i + n]), concepts.translations(places), pooled=True)
             i += n
         else:
             word = words[i]
             i += 1
             if word in STOPWORDS or word in skip_words or word.isdigit():
                 continue
-            term = Term(word, ((word,),))
+            term = Term(word, ((word,),), name=word in names)
         if term.key not in seen:
             seen.add(term.key)
             terms.append(term)
@@ -264,7 +287,7 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
             unit_terms.append(Term(q.unit, ((normalize(q.unit),),)) if q.unit else None)
     else:
         skip = {tokens[k].norm for k in cue_idx | value_idx}
-        terms = _english_terms(_en_words(text), glossary, skip)
+        terms = _english_terms(_en_words(text), glossary, skip, _capitalised(text))
         for q in quantities:
             unit_terms.append(
                 _english_terms(_en_words(q.unit), glossary, set())[0] if q.unit and _en_words(q.unit) else None
