@@ -323,6 +323,8 @@ def match_term(index: CorpusIndex, term: Term, sentence: AnalysedSentence) -> Te
             strict = max(strict, sim)
         if sim > best.similarity:
             best = TermHit(term, sim, positions)
+        elif sim > 0 and sim == best.similarity:  # every place the term is found (يبق and المتبقين)
+            best.positions = sorted({*best.positions, *positions})
     best.strict = strict
     return best
 

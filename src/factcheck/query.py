@@ -35,7 +35,8 @@ STOPWORDS = frozenset(
         "the a an of at in on to for from by with and or as is are was were be been being has have had "
         "that this these those it its their there which who whom whose will would shall should can could may "
         "might than into over about per said says say after before only any all when while but how many also he his "
-        "she her does did do own up out so not just even still yet both each other such very"
+        "she her does did do own up out so not just even still yet both each other such very really actually truly "
+        "indeed"
     ).split()
 )
 

@@ -193,10 +193,14 @@ def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) 
     synonyms = [k for k, sides in enumerate(sentence.sides) if sides & one_sided]
     # The same goes for the claim's own words on such a side: "لم يبقَ فيها قوات قتالية" cannot
     # contradict "advisers stay while combat forces leave" through the word بقاء.
+    # A claim word the sentence both negates and affirms ("لم يبقَ فيها قوات قتالية ...
+    # المستشارين المتبقين") is not reversed: only words negated wherever they stand count.
     matched = [
         p
         for h in m.hits
-        if h.similarity > 0 and not any(lexicon.sides_of(w) & two_sided for alt in h.term.alternatives for w in alt)
+        if h.similarity > 0
+        and not any(lexicon.sides_of(w) & two_sided for alt in h.term.alternatives for w in alt)
+        and all(governing(sentence.cues, [q], sentence.tokens) for q in h.positions)
         for p in h.positions
     ]
     cues = governing(sentence.cues, [*matched, *synonyms], sentence.tokens)

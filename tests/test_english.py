@@ -1,0 +1,78 @@
+"""English claims against the Arabic seeds with no hand-written Arabic: the concept lexicon does the reading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import CLAIMS
+from tests.helpers import by_source, run_json
+
+
+@pytest.fixture(scope="module")
+def english_only(tmp_path_factory) -> Path:
+    """The bundled claims.yaml with every `match` phrasing and the glossary removed."""
+    data = yaml.safe_load(CLAIMS.read_text(encoding="utf-8"))
+    for claim in data["claims"]:
+        claim.pop("match", None)
+    data.pop("glossary", None)
+    path = tmp_path_factory.mktemp("en") / "claims.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def verify(claims: Path, claim: str) -> dict:
+    (result,) = run_json("verify", claim, "--claims", str(claims))["results"]
+    return result
+
+
+def stances(result: dict) -> dict[str, str]:
+    return {k: v["stance"] for k, v in by_source(result).items()}
+
+
+def test_nine_advisers_as_typed(english_only):
+    result = verify(english_only, "advisers-ain-al-asad")
+    assert result["verdict"] == "supported"
+    evidence = by_source(result)["000"]["evidence"][0]
+    assert "(9)" in evidence["text"]
+
+
+def test_shipments_and_vehicles_as_typed(english_only):
+    assert stances(verify(english_only, "shipments-evacuated"))["001"] == "supports"
+    assert stances(verify(english_only, "vehicles-handed-over"))["001"] == "supports"
+
+
+def test_a_wrong_figure_in_english_is_refuted(english_only):
+    assert stances(verify(english_only, "3000 shipments evacuated"))["001"] == "contradicts"
+
+
+def test_the_extension_is_refuted_by_the_denial(english_only):
+    result = verify(english_only, "deadline-extended")
+    assert result["verdict"] == "refuted"
+    assert stances(result)["002"] == "contradicts"
+
+
+def test_the_real_withdrawal_is_conflicting(english_only):
+    result = verify(english_only, "withdrawal-real")
+    assert result["verdict"] == "conflicting"
+    groups = {v["group"]: v for v in result["voices"]}
+    assert groups["armed_factions"]["contradicts"] >= 2
+    assert groups["iraqi_government"]["supports"] >= 1
+
+
+def test_an_unrelated_english_claim_finds_nothing(english_only):
+    result = verify(english_only, "Turkey withdrew its troops from northern Syria")
+    assert result["verdict"] == "not_enough_info"
+    assert not any(s["evidence"] for s in result["sources"])
+
+
+def test_us_is_the_country_and_really_adds_nothing():
+    from factcheck.models import Claim
+    from factcheck.query import Glossary, build_query
+
+    query = build_query(Claim("c", "US forces have really withdrawn"), Glossary.build({}))
+    labels = [t.label for t in query.phrasings[0].terms]
+    assert labels[0] == "united states"
+    assert "really" not in labels
