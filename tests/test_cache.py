@@ -19,13 +19,32 @@ def results(corpus):
 
 def test_cached_analysis_gives_identical_results(tmp_path):
     plain = results(Corpus(load_sources(SEEDS)))
-    entries = 5 + 1 + len(load_claims(CLAIMS).claims)  # articles, the opposites lexicon, each claim's analysis
+    # articles, the opposites lexicon, each claim's analysis, and the answer as a whole
+    entries = 5 + 1 + len(load_claims(CLAIMS).claims) + 1
     first = AnalysisCache(tmp_path)
     assert results(Corpus(load_sources(SEEDS), cache=first)) == plain
     assert (first.hits, first.misses) == (0, entries)
     second = AnalysisCache(tmp_path)
     assert results(Corpus(load_sources(SEEDS), cache=second)) == plain
-    assert (second.hits, second.misses) == (entries, 0)
+    assert (second.hits, second.misses) == (5 + 1 + 1, 0)  # the claims are not analysed again
+
+
+def test_cached_answers_follow_settings_and_metadata(tmp_path):
+    folder = tmp_path / "src"
+    shutil.copytree(SEEDS, folder)
+    claim_set = load_claims(CLAIMS)
+    cache = AnalysisCache(tmp_path / "cache")
+    Corpus(load_sources(folder), cache=cache).check_all(claim_set.claims, claim_set.glossary, Settings())
+    top3 = Corpus(load_sources(folder), cache=AnalysisCache(tmp_path / "cache")).check_all(
+        claim_set.claims, claim_set.glossary, Settings(top=3)
+    )
+    assert top3 == Corpus(load_sources(folder)).check_all(claim_set.claims, claim_set.glossary, Settings(top=3))
+    meta = folder / "sources.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("Sky News Arabia", "Sky News"), encoding="utf-8")
+    renamed = Corpus(load_sources(folder), cache=AnalysisCache(tmp_path / "cache")).check_all(
+        claim_set.claims, claim_set.glossary, Settings()
+    )
+    assert "Sky News (سكاي نيوز عربية)" in {r.source.meta.outlet for c in renamed for r in c.sources}
 
 
 def test_a_changed_article_is_analysed_again(tmp_path):

@@ -173,7 +173,7 @@ def verify(
         claim_set, corpus = _load(claims, sources, claims_required=not claim, no_cache=no_cache)
         chosen = resolve(claim or [], claim_set)
         settings = Settings.with_min_score(min_score, top=top)
-        results = [corpus.check(c, claim_set.glossary, settings) for c in chosen]
+        results = corpus.check_all(chosen, claim_set.glossary, settings)
         outcome["results"] = results
         draw = (lambda r: speaker_table(r, top)) if by_speaker else claim_table
         _emit(results, OutputFormat.JSON if as_json else fmt, lambda rs: [draw(r) for r in rs])

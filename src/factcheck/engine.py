@@ -156,12 +156,14 @@ class Corpus:
         else:
             use_default(_builtin_opposites())
         self.units: dict[str, list[Sentence]] = {}
+        self._keys: list[str] = []  # what every source's analysis was cached under, for result keys
         analysed: list[AnalysedSentence] = []
         self._by_source: dict[str, list[int]] = {}
         for source in self.sources:
             extra = json.dumps(actors, ensure_ascii=False, sort_keys=True) if actors else ""
             extra += self.lexicon.as_key()
             key = source_key(source.id, source.text, source.meta.date, extra) if cache is not None else ""
+            self._keys.append(f"{key}\0{source.path}\0{source.meta!r}")
             stored = cache.get(key) if cache is not None else None
             if stored is None:
                 stored = analyse_source(source, warm=cache is not None, actors=actors)
@@ -227,8 +229,25 @@ class Corpus:
     def check_all(
         self, claims: Iterable[Claim], glossary: Mapping[str, Sequence[str]], settings: Settings
     ) -> list[ClaimResult]:
+        """``check`` for every claim; with a cache, the answer is read back when nothing it depends on changed.
+
+        The results depend on the claims, glossary, actors and lexicon, the settings, every
+        article and its metadata, and the engine itself (through the articles' cache keys).
+        """
+        claims = list(claims)
         gloss = Glossary.build(glossary)
-        return [self.check(c, gloss, settings) for c in claims]
+        if self.cache is None:
+            return [self.check(c, gloss, settings) for c in claims]
+        parts = (
+            repr(claims),
+            repr(gloss.entries),
+            json.dumps(self.actors, ensure_ascii=False, sort_keys=True),
+            self.lexicon.as_key(),
+            repr(settings),
+            *self._keys,
+        )
+        key = "results:" + hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+        return self.cache.resource(key, lambda: [self.check(c, gloss, settings) for c in claims])
 
 
 def check(claim_set: ClaimSet, sources: Sequence[Source], settings: Settings | None = None) -> list[ClaimResult]:

@@ -143,10 +143,11 @@ class CorpusIndex:
     sentences: list[AnalysedSentence]
     postings: dict[str, set[int]] = field(default_factory=dict)  # key -> sentence numbers
     speaker_postings: dict[str, set[int]] = field(default_factory=dict)  # key -> sentences whose speaker has it
-    _expansions: dict[str, dict[str, float]] = field(default_factory=dict)
+    _expansions: dict[tuple[str, bool], dict[str, float]] = field(default_factory=dict)
     _idf: dict[Term, float] = field(default_factory=dict)
-    _word_sims: dict[str, dict[int, float]] = field(default_factory=dict)
+    _word_sims: dict[tuple[str, bool], dict[int, float]] = field(default_factory=dict)
     _term_sims: dict[Term, dict[int, float]] = field(default_factory=dict)
+    _tables: dict[Term, tuple[dict, dict]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         postings: dict[str, set[int]] = defaultdict(set)
@@ -164,9 +165,13 @@ class CorpusIndex:
         words = {t.norm for s in self.sentences for t in s.tokens if t.is_word and not t.is_number}
         return sorted(words)
 
-    def expand(self, word: str) -> dict[str, float]:
-        """Keys under which ``word`` is found, with the credit each earns (1.0 exact, ratio/100 fuzzy)."""
-        cached = self._expansions.get(word)
+    def expand(self, word: str, fuzzy: bool = True) -> dict[str, float]:
+        """Keys under which ``word`` is found, with the credit each earns (1.0 exact, ratio/100 fuzzy).
+
+        ``fuzzy=False`` skips spelling neighbours: lexicon forms are written out, the
+        claim's own word is not.
+        """
+        cached = self._expansions.get((word, fuzzy))
         if cached is not None:
             return cached
         out = dict.fromkeys(match_keys(word), 1.0)
@@ -174,14 +179,14 @@ class CorpusIndex:
             for key in match_keys(form):
                 if len(key) >= 3 and out.get(key, 0.0) < LEXEME_CREDIT:
                     out[key] = LEXEME_CREDIT
-        if len(word) >= FUZZY_MIN_LENGTH:
+        if fuzzy and len(word) >= FUZZY_MIN_LENGTH:
             for other, ratio, _ in process.extract(
                 word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
             ):
                 for key in match_keys(other):
                     if len(key) >= FUZZY_MIN_LENGTH - 1 and out.get(key, 0.0) < ratio / 100:
                         out[key] = ratio / 100
-        self._expansions[word] = out
+        self._expansions[word, fuzzy] = out
         return out
 
     @cached_property
@@ -248,21 +253,37 @@ class CorpusIndex:
             return None
         return math.log((len(self.sentences) + 1) / (len(docs) + 0.5))
 
-    def word_sims(self, word: str) -> dict[int, float]:
-        """Credit of ``word`` in every sentence that has it (the same rule as ``_word_hit``, in bulk)."""
-        cached = self._word_sims.get(word)
+    def word_sims(self, word: str, fuzzy: bool = True) -> dict[int, float]:
+        """Credit of ``word`` in every sentence that has it (the rule of ``match_term``, in bulk)."""
+        cached = self._word_sims.get((word, fuzzy))
         if cached is not None:
             return cached
         sims: dict[int, float] = {}
-        for key, credit in self.expand(word).items():
+        for key, credit in self.expand(word, fuzzy).items():
             for n in self.postings.get(key, ()):
                 if sims.get(n, 0.0) < credit:
                     sims[n] = credit
         for key in match_keys(word):
             for n in self.speaker_postings.get(key, ()):
                 sims.setdefault(n, 1.0)
-        self._word_sims[word] = sims
+        self._word_sims[word, fuzzy] = sims
         return sims
+
+    def term_tables(self, term: Term) -> tuple[dict[str, list[tuple[tuple[int, int], float]]], dict[str, list]]:
+        """Per match key, the (alternative, word) slots it fills and their credit; and the keys a speaker may fill."""
+        cached = self._tables.get(term)
+        if cached is not None:
+            return cached
+        table: dict[str, list[tuple[tuple[int, int], float]]] = defaultdict(list)
+        speaker: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for j, alt in enumerate(term.alternatives):
+            for w, word in enumerate(alt):
+                for key, credit in self.expand(word, _fuzzy(term, j)).items():
+                    table[key].append(((j, w), credit))
+                for key in match_keys(word):
+                    speaker[key].append((j, w))
+        self._tables[term] = (dict(table), dict(speaker))
+        return self._tables[term]
 
     def term_sims(self, term: Term) -> dict[int, float]:
         """Similarity of ``term`` in every sentence where it is found (``match_term`` in bulk)."""
@@ -272,7 +293,7 @@ class CorpusIndex:
         best: dict[int, float] = {}
         for j, alt in enumerate(term.alternatives):
             credit = term.credit(j)
-            per_word = [self.word_sims(w) for w in alt]
+            per_word = [self.word_sims(w, _fuzzy(term, j)) for w in alt]
             common = set(per_word[0]).intersection(*per_word[1:]) if per_word else set()
             for n in common:
                 sim = credit * sum(ws[n] for ws in per_word) / len(per_word)
@@ -294,31 +315,43 @@ class CorpusIndex:
         return {n: round(100.0 * v / total, 1) for n, v in acc.items()}
 
 
-def _word_hit(index: CorpusIndex, word: str, sentence: AnalysedSentence) -> tuple[float, list[int]]:
-    best, positions = 0.0, []
-    for key, credit in index.expand(word).items():
-        found = sentence.keys.get(key)
-        if found and credit >= best:
-            if credit > best:
-                positions = []
-            best = credit
-            positions.extend(found)
-    if best == 0.0 and any(k in sentence.speaker_keys for k in match_keys(word)):
-        return 1.0, []
-    return best, sorted(set(positions))
+def _fuzzy(term: Term, alternative: int) -> bool:
+    """Spelling neighbours are looked for only for the claim's own word, not for lexicon forms."""
+    return alternative == 0 and not term.pooled
 
 
 def match_term(index: CorpusIndex, term: Term, sentence: AnalysedSentence) -> TermHit:
+    """How well the sentence contains the term: its best alternative, where, and how strictly.
+
+    Each word of each alternative takes its best credit over the sentence's keys
+    (in one pass over the keys the term and the sentence share), or full credit
+    when only the speaker names it; a multi-word alternative counts only when all
+    its words are found.
+    """
+    table, speaker_table = index.term_tables(term)
+    keys = sentence.keys
+    found: dict[tuple[int, int], tuple[float, list[int]]] = {}
+    shared = [k for k in table if k in keys] if len(table) < len(keys) else [k for k in keys if k in table]
+    for key in shared:
+        positions = keys[key]
+        for slot, credit in table[key]:
+            current = found.get(slot)
+            if current is None or credit > current[0]:
+                found[slot] = (credit, list(positions))
+            elif credit == current[0]:
+                current[1].extend(positions)
+    for key in sentence.speaker_keys:
+        for slot in speaker_table.get(key, ()):
+            found.setdefault(slot, (1.0, []))  # found only in who is speaking
     best = TermHit(term, 0.0, [])
     strict = 0.0
-    for j, alt in enumerate(term.alternatives):
-        sims, positions = [], []
-        for word in alt:
-            sim, pos = _word_hit(index, word, sentence)
-            sims.append(sim)
-            positions.extend(pos)
-        # a multi-word name counts only whole
-        sim = term.credit(j) * sum(sims) / len(sims) if min(sims) > 0 else 0.0
+    for j in sorted({alt for alt, _ in found}):
+        alt = term.alternatives[j]
+        slots = [found.get((j, w)) for w in range(len(alt))]
+        if any(x is None for x in slots):
+            continue  # a multi-word name counts only whole
+        sim = term.credit(j) * sum(x[0] for x in slots if x) / len(alt)
+        positions = sorted({p for x in slots if x for p in x[1]})
         if term.credit(j) >= STRICT_CREDIT:
             strict = max(strict, sim)
         if sim > best.similarity:

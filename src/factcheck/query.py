@@ -51,6 +51,20 @@ class Term:
     pooled: bool = False  # a translation: weighed by how common the whole concept is, not its rarest form
     name: bool = False  # a capitalised English word no lexicon knows: a name, which the sources must contain
 
+    def __hash__(self) -> int:
+        # Terms key several per-sentence caches and may carry dozens of alternatives:
+        # hash them once, not on every lookup.
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash((self.label, self.alternatives, self.credits, self.pooled, self.name))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.pop("_hash", None)  # string hashes differ between processes: never store one
+        return state
+
     @property
     def key(self) -> str:
         return " ".join(stem(w) for w in self.alternatives[0])

@@ -199,7 +199,7 @@ def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) 
         p
         for h in m.hits
         if h.similarity > 0
-        and not any(lexicon.sides_of(w) & two_sided for alt in h.term.alternatives for w in alt)
+        and not any(lexicon.sides_of(w) & two_sided for w in h.term.alternatives[0])
         and all(governing(sentence.cues, [q], sentence.tokens) for q in h.positions)
         for p in h.positions
     ]
