@@ -21,16 +21,18 @@ from rapidfuzz import fuzz, process
 
 from factcheck.dates import DateMention, extract_dates
 from factcheck.models import Sentence
-from factcheck.normalize import Token, match_keys, token_span, tokenize
+from factcheck.normalize import Token, is_arabic, match_keys, token_span, tokenize
 from factcheck.numbers import Quantity, extract_quantities
 from factcheck.opposites import load_opposites
 from factcheck.polarity import Cue, find_cues
 from factcheck.query import Phrasing, Term, outside_dates
+from factcheck.transliterate import MIN_SKELETON, skeleton
 
 _CLOSING = frozenset("\"'»”)]")
 _QUESTION_WORDS = frozenset({"هل", "وهل", "فهل"})
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio for two spellings of one word
 FUZZY_MIN_LENGTH = 5  # shorter words differ by one letter too often to guess
+NAME_CREDIT = 0.9  # a name in Latin letters found through its consonant skeleton (Khafaji → الخفاجي)
 # Alternatives credited at least this much are the claim's own word (its forms), not a paraphrase.
 STRICT_CREDIT = 0.9
 # Credit for another form of the claim word's lexeme that the stemmer does not relate
@@ -179,7 +181,12 @@ class CorpusIndex:
             for key in match_keys(form):
                 if len(key) >= 3 and out.get(key, 0.0) < LEXEME_CREDIT:
                     out[key] = LEXEME_CREDIT
-        if fuzzy and len(word) >= FUZZY_MIN_LENGTH:
+        if fuzzy and not is_arabic(word):
+            for other, ratio in self._same_name(word):
+                for key in match_keys(other):
+                    if out.get(key, 0.0) < NAME_CREDIT * ratio / 100:
+                        out[key] = NAME_CREDIT * ratio / 100
+        elif fuzzy and len(word) >= FUZZY_MIN_LENGTH:
             for other, ratio, _ in process.extract(
                 word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
             ):
@@ -188,6 +195,25 @@ class CorpusIndex:
                         out[key] = ratio / 100
         self._expansions[word, fuzzy] = out
         return out
+
+    @cached_property
+    def _skeletons(self) -> dict[str, list[str]]:
+        """Arabic vocabulary words by the consonant skeleton of their spelling (for names in Latin letters)."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for word in self.vocabulary:
+            if is_arabic(word):
+                key = skeleton(word)
+                if len(key) >= MIN_SKELETON:
+                    out[key].append(word)
+        return dict(out)
+
+    def _same_name(self, word: str) -> list[tuple[str, float]]:
+        """Arabic words of the sources that may spell the Latin ``word`` (Khafaji → الخفاجي), with the ratio."""
+        key = skeleton(word)
+        if len(key) < MIN_SKELETON:
+            return []
+        found = process.extract(key, list(self._skeletons), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None)
+        return [(other, ratio) for k, ratio, _ in found for other in self._skeletons[k]]
 
     @cached_property
     def unseen_weight(self) -> float:
@@ -316,8 +342,11 @@ class CorpusIndex:
 
 
 def _fuzzy(term: Term, alternative: int) -> bool:
-    """Spelling neighbours are looked for only for the claim's own word, not for lexicon forms."""
-    return alternative == 0 and not term.pooled
+    """Spelling neighbours are looked for only for the claim's own word, not for lexicon forms,
+    and for a Latin word only when it is a name (its Arabic spellings, by skeleton)."""
+    if alternative != 0 or term.pooled:
+        return False
+    return term.name or is_arabic(term.alternatives[0][0])
 
 
 def match_term(index: CorpusIndex, term: Term, sentence: AnalysedSentence) -> TermHit:
