@@ -36,7 +36,7 @@ STOPWORDS = frozenset(
         "that this these those it its their there which who whom whose will would shall should can could may "
         "might than into over about per said says say after before only any all when while but how many also he his "
         "she her does did do own up out so not just even still yet both each other such very really actually truly "
-        "indeed"
+        "indeed al el"
     ).split()
 )
 
