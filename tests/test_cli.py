@@ -201,3 +201,26 @@ def test_claims_file_actors_extend_the_gazetteer(tmp_path):
     plain = run_json("verify", "انسحاب القوات الأميركية بدأ فعليا بعد الجولة الرابعة", "--top", "3")
     groups = [e["speaker_group"] for s in plain["results"][0]["sources"] for e in s["evidence"] if e["speaker"]]
     assert "iraqi_armed_forces" not in groups
+
+
+def test_explain_shows_the_query_and_what_matched():
+    result = run("verify", "advisers-ain-al-asad", "--explain", env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    assert "how the claim was read" in result.stdout
+    assert "searched for" in result.stdout
+    doc = run_json("verify", "advisers-ain-al-asad", "--explain")
+    validate(doc, "document")
+    (query, *_) = doc["results"][0]["query"]
+    assert query["numbers"]
+    assert any("000_4830f78e1db2219b" in t["found_in"] for t in query["terms"])
+    assert abs(sum(t["weight"] for t in query["terms"]) - 1) < 0.01
+    assert "query" not in run_json("verify", "advisers-ain-al-asad")["results"][0]
+
+
+def test_a_claim_in_an_unknown_language_gets_a_notice():
+    result = run("verify", "Les troupes américaines ont quitté l'Irak", "--format", "json")
+    assert result.exit_code == 0
+    assert "notice" in result.stderr
+    assert "known to the Arabic or English lexicons" in result.stderr
+    english = run("verify", "US troops left Iraq", "--format", "json")
+    assert "notice" not in english.stderr

@@ -21,7 +21,7 @@ from factcheck.claims import load_claims
 from factcheck.engine import Corpus, Settings
 from factcheck.errors import FactcheckError
 from factcheck.models import ClaimResult, ClaimSet, Source, Verdict
-from factcheck.render import claim_table, claims_table, metrics_tables, speaker_table
+from factcheck.render import claim_table, claims_table, explain_table, metrics_tables, speaker_table
 from factcheck.report import document, lines
 from factcheck.resolve import resolve
 from factcheck.sources import load_sources
@@ -87,11 +87,11 @@ def _load(claims_path: Path, sources_dir: Path, *, claims_required: bool, no_cac
     return claim_set, _corpus(load_sources(sources_dir), no_cache=no_cache, claim_set=claim_set)
 
 
-def _emit(results: list[ClaimResult], fmt: OutputFormat, table: Any) -> None:
+def _emit(results: list[ClaimResult], fmt: OutputFormat, table: Any, explained: dict[str, Any] | None = None) -> None:
     if fmt is OutputFormat.JSON:
-        sys.stdout.write(json.dumps(document(results), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(document(results, explained), ensure_ascii=False, indent=2) + "\n")
     elif fmt is OutputFormat.JSONL:
-        for line in lines(results):
+        for line in lines(results, explained):
             sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
     else:
         console = Console(highlight=False)
@@ -161,6 +161,12 @@ def verify(
             "--by-speaker", help="One row per speaker group (government, factions, ...) instead of per source."
         ),
     ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="After each claim, how it was read: terms, weights, the Arabic forms searched for."
+        ),
+    ] = False,
 ) -> None:
     """Per claim, every source's stance with the evidence sentence, the speaker and the reasons.
 
@@ -175,8 +181,25 @@ def verify(
         settings = Settings.with_min_score(min_score, top=top)
         results = corpus.check_all(chosen, claim_set.glossary, settings)
         outcome["results"] = results
+        for r in results:
+            if corpus.unreadable(r.claim, claim_set.glossary):
+                typer.echo(
+                    f"factcheck: notice: no word of '{r.claim.text}' is known to the Arabic or English lexicons "
+                    "(claims are read in Arabic or English; add `match` phrasings in Arabic or glossary entries)",
+                    err=True,
+                )
         draw = (lambda r: speaker_table(r, top)) if by_speaker else claim_table
-        _emit(results, OutputFormat.JSON if as_json else fmt, lambda rs: [draw(r) for r in rs])
+        explained = {r.claim.id: corpus.explain(r.claim, claim_set.glossary, r) for r in results} if explain else {}
+
+        def tables(rs: list[ClaimResult]) -> list[Any]:
+            out: list[Any] = []
+            for r in rs:
+                out.append(draw(r))
+                if r.claim.id in explained:
+                    out.append(explain_table(r.claim.id, explained[r.claim.id]))
+            return out
+
+        _emit(results, OutputFormat.JSON if as_json else fmt, tables, explained)
 
     _guard(run)
     failing = {Verdict(f.value) for f in fail_on or []}

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.cache import AnalysisCache, source_key
+from factcheck.explain import PhrasingExplanation, explain
 from factcheck.match import AnalysedSentence, CorpusIndex
 from factcheck.models import (
     Claim,
@@ -203,6 +204,18 @@ class Corpus:
             results.append(SourceResult(source, source_stance(evidence), rank_evidence(evidence, settings.top)))
         verdict = claim_verdict([r.stance for r in results])
         return ClaimResult(claim, verdict, tuple(results), voices(everything), tuple(everything))
+
+    def unreadable(self, claim: Claim, glossary: Mapping[str, Sequence[str]] | Glossary) -> bool:
+        """Is the claim in a language no lexicon covers (no word of it could match the sources)?"""
+        gloss = glossary if isinstance(glossary, Glossary) else Glossary.build(glossary)
+        return self._query(claim, gloss).unreadable
+
+    def explain(
+        self, claim: Claim, glossary: Mapping[str, Sequence[str]] | Glossary, result: ClaimResult
+    ) -> tuple[PhrasingExplanation, ...]:
+        """What ``claim`` was matched as, and which parts of it each source's top evidence contains."""
+        gloss = glossary if isinstance(glossary, Glossary) else Glossary.build(glossary)
+        return explain(self._query(claim, gloss), self.index, result)
 
     def _query(self, claim: Claim, glossary: Glossary) -> Query:
         """The claim analysed, read back from the cache when the claim, glossary and actors are unchanged."""

@@ -182,7 +182,7 @@ class CorpusIndex:
                 if len(key) >= 3 and out.get(key, 0.0) < LEXEME_CREDIT:
                     out[key] = LEXEME_CREDIT
         if fuzzy and not is_arabic(word):
-            for other, ratio in self._same_name(word):
+            for other, ratio in self.same_name(word):
                 for key in match_keys(other):
                     if out.get(key, 0.0) < NAME_CREDIT * ratio / 100:
                         out[key] = NAME_CREDIT * ratio / 100
@@ -207,7 +207,7 @@ class CorpusIndex:
                     out[key].append(word)
         return dict(out)
 
-    def _same_name(self, word: str) -> list[tuple[str, float]]:
+    def same_name(self, word: str) -> list[tuple[str, float]]:
         """Arabic words of the sources that may spell the Latin ``word`` (Khafaji → الخفاجي), with the ratio."""
         key = skeleton(word)
         if len(key) < MIN_SKELETON:

@@ -98,6 +98,19 @@ class Query:
     counters: tuple[Phrasing, ...]
     speaker_group: str | None = None  # for a claim about what a group says ("factions call ... nominal")
 
+    @property
+    def unreadable(self) -> bool:
+        """True when no phrasing has a word the sources' language or the lexicons know.
+
+        A claim in a language with no lexicon (French, say) would otherwise come back
+        silent everywhere, as if the sources said nothing about it.
+        """
+        return not any(p.arabic or any(_known(t) for t in p.terms) for p in self.phrasings)
+
+
+def _known(term: Term) -> bool:
+    return term.pooled or any(is_arabic(w) for alt in term.alternatives for w in alt)
+
 
 # Verbs of saying or holding a view: a claim built on one, with a known actor as its
 # subject, is about what that actor says, not about the thing said.

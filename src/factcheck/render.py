@@ -8,6 +8,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from factcheck.explain import PhrasingExplanation
 from factcheck.models import ClaimResult, Evidence, EvidenceStance, SourceResult, SourceStance, Verdict
 from factcheck.normalize import normalize
 
@@ -190,3 +191,23 @@ def metrics_tables(report: dict[str, object]) -> list[RenderableType]:
     for gold, row in matrix.items():
         conf.add_row(gold, *(str(row[p]) for p in matrix))
     return [summary, per_class, conf]
+
+
+def explain_table(claim_id: str, phrasings: Sequence[PhrasingExplanation]) -> Table:
+    """``verify --explain``: what the claim was matched as, and what each source's best sentence contains."""
+    table = Table(title=f"{claim_id}: how the claim was read", show_lines=True, expand=True)
+    table.add_column("phrasing · term", ratio=1)
+    table.add_column("weight", justify="right", no_wrap=True)
+    table.add_column("searched for", ratio=2)
+    table.add_column("in the top evidence of", ratio=1)
+    for p in phrasings:
+        notes = [f"numbers: {', '.join(p.numbers)}"] if p.numbers else []
+        notes += [f"dates: {', '.join(p.dates)}"] if p.dates else []
+        if p.negated:
+            notes.append(f"negated by: {', '.join(p.cues)}")
+        table.add_row(Text(p.text, style="bold"), "", Text("; ".join(notes), style="dim"), "")
+        for t in p.terms:
+            forms = ", ".join(t.forms) + (f" (+{t.more_forms} more)" if t.more_forms else "")
+            found = Text(", ".join(t.found_in)) if t.found_in else Text("nowhere", style="red")
+            table.add_row(f"  {t.label}", f"{100 * t.weight:.0f}%", forms, found)
+    return table
