@@ -105,3 +105,27 @@ def test_a_question_asserts_nothing(tmp_path, text, expected):
     result = corpus.check(Claim("c", "انسحبت القوات الأمريكية من قاعدة عين الأسد", adhoc=True), {}, Settings())
     (src,) = result.sources
     assert src.evidence[0].stance is expected, [c.text for c in src.evidence[0].cues]
+
+
+@pytest.mark.parametrize(
+    ("source", "claim", "expected"),
+    [
+        # A negated existential denies that the forces are there ...
+        ("لا توجد قوات قتالية في قاعدة حرير.", "تبقى قوات قتالية في قاعدة حرير", EvidenceStance.CONTRADICTS),
+        ("لم تعد هناك قوات قتالية في قاعدة حرير.", "تبقى قوات قتالية في قاعدة حرير", EvidenceStance.CONTRADICTS),
+        ("لن تكون هناك قوات قتالية في قاعدة حرير.", "تبقى قوات قتالية في قاعدة حرير", EvidenceStance.CONTRADICTS),
+        # ... which is what a withdrawal or an end implies,
+        ("لا توجد قوات قتالية في قاعدة حرير.", "انسحبت القوات القتالية من قاعدة حرير", EvidenceStance.SUPPORTS),
+        ("لم تعد هناك قوات قتالية في قاعدة حرير.", "انتهت المهام القتالية في قاعدة حرير", EvidenceStance.SUPPORTS),
+        # and what a claim that denies their presence says too.
+        ("لا توجد قوات قتالية في قاعدة حرير.", "لم تعد هناك قوات قتالية في قاعدة حرير", EvidenceStance.SUPPORTS),
+        ("انسحبت القوات القتالية من قاعدة حرير.", "لم تعد هناك قوات قتالية في قاعدة حرير", EvidenceStance.SUPPORTS),
+        ("بقيت القوات القتالية في قاعدة حرير.", "لم تعد هناك قوات قتالية في قاعدة حرير", EvidenceStance.CONTRADICTS),
+        ("لم تنسحب القوات القتالية من قاعدة حرير.", "لم تعد هناك قوات قتالية في قاعدة حرير", EvidenceStance.CONTRADICTS),
+    ],
+)
+def test_negated_existence(tmp_path, source, claim, expected):
+    (tmp_path / "a.txt").write_text(source + "\n", encoding="utf-8")
+    corpus = Corpus([Source("a", tmp_path / "a.txt", source + "\n")])
+    (src,) = corpus.check(Claim("c", claim, adhoc=True), {}, Settings()).sources
+    assert src.evidence[0].stance is expected, [c.text for c in src.evidence[0].cues]

@@ -367,14 +367,38 @@ def head(cue: Cue, tokens: Sequence[Token]) -> int | None:
     return next((k for k in range(cue.scope[0], cue.scope[1]) if tokens[k].is_word), None)
 
 
+# Heads of an existential negation: "لا توجد قوات"، "لم تعد هناك قوات"، "لن تكون هناك قوات"، "لم يبقَ فيها قوات".
+EXISTENTIAL_HEADS = frozenset(
+    normalize(w)
+    for w in "يوجد توجد يوجدون وجود تعد يعد تعود يعود تكون يكون يكونوا كان كانت هناك ثمة يبق تبق يتبق تتبق".split()
+)
+EXISTENT_WINDOW = 5  # words after an existential head in which the denied existent stands
+_EXISTENT_BREAKS = _FORWARD_BREAKS | {"،"}
+
+
+def existents(cue: Cue, tokens: Sequence[Token]) -> range:
+    """After a negated existential head ("لا توجد"), the words naming what does not exist (empty otherwise)."""
+    if cue.kind is not CueKind.NEGATION:
+        return range(0)
+    k = head(cue, tokens)
+    if k is None or tokens[k].norm not in EXISTENTIAL_HEADS:
+        return range(0)
+    end = k + 1
+    while end < len(tokens) and end <= k + EXISTENT_WINDOW and tokens[end].norm not in _EXISTENT_BREAKS:
+        end += 1
+    return range(k + 1, end)
+
+
 def governed_indexes(cues: Sequence[Cue], tokens: Sequence[Token]) -> set[int]:
-    """Token indexes the cues govern: a particle its head word, other cues their whole scope."""
+    """Token indexes the cues govern: a particle its head word (and, after an existential
+    head, what is said not to exist), other cues their whole scope."""
     out: set[int] = set()
     for c in cues:
         if c.kind is CueKind.NEGATION:
             h = head(c, tokens)
             if h is not None:
                 out.add(h)
+            out.update(k for k in existents(c, tokens) if tokens[k].is_word)
         else:
             out.update(k for k in range(*c.scope) if tokens[k].is_word)
     return out

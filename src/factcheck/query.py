@@ -20,7 +20,7 @@ from factcheck.dates import DateMention, extract_dates
 from factcheck.models import Claim
 from factcheck.normalize import Token, is_arabic, match_keys, normalize, stem, token_span, tokenize
 from factcheck.numbers import Quantity, extract_quantities
-from factcheck.polarity import cue_token_indexes, find_cues, governed_indexes, is_negated
+from factcheck.polarity import cue_token_indexes, existents, find_cues, governed_indexes, is_negated
 
 # Function words that carry no content of their own (normalised spelling).
 STOPWORDS = frozenset(
@@ -89,6 +89,7 @@ class Phrasing:
     tokens: tuple[Token, ...] = ()
     value_tokens: frozenset[int] = frozenset()  # indexes of this text's own number and date words
     cue_kinds: frozenset[str] = frozenset()  # kinds of the text's own cues (negation, denial, rebuttal, framing)
+    denies_existence: bool = False  # "لم تعد هناك قوات": a negated existential head
 
 
 @dataclass(frozen=True)
@@ -335,6 +336,7 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
         tokens=tokens,
         value_tokens=frozenset(value_idx),
         cue_kinds=frozenset(c.kind.value for c in cues),
+        denies_existence=any(existents(c, tokens) for c in cues),
     )
 
 

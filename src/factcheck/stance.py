@@ -19,10 +19,10 @@ from typing import Protocol
 from factcheck.dates import DateMention, compare_dates
 from factcheck.match import STRICT_CREDIT, AnalysedSentence, CorpusIndex, PhrasingMatch, TermHit, score_phrasing
 from factcheck.models import Evidence, EvidenceStance, Reason
-from factcheck.normalize import Token, match_keys, tokenize
+from factcheck.normalize import Token, match_keys, normalize, tokenize
 from factcheck.numbers import Qualifier, Quantity, compare
 from factcheck.opposites import load_opposites
-from factcheck.polarity import governing
+from factcheck.polarity import Cue, CueKind, existents, governing
 from factcheck.query import Query, Term
 
 
@@ -175,6 +175,36 @@ def _said_as_such(index: CorpusIndex, word: str, sentence: AnalysedSentence, hit
     return any(h.similarity > 0 and h.positions and word in h.term.alternatives[0] for h in hits)
 
 
+# Claims of leaving or ending agree with "there are no longer forces": their words on these sides.
+_ABSENCE = ("انسحاب", "خروج", "مغادرة", "رحيل", "انتهاء", "إنهاء", "غياب")
+
+
+def _absence_sides() -> frozenset[int]:
+    lexicon = load_opposites()
+    return frozenset().union(*(lexicon.sides_of(normalize(w)) for w in _ABSENCE))
+
+
+def _denied_existence(m: PhrasingMatch, sentence: AnalysedSentence, claim_sides: frozenset[int]) -> list[Cue]:
+    """Negations denying that something matched exists ("لا توجد قوات قتالية") when the claim asserts it.
+
+    A particle negates its head only, so "لن تكون هناك قوات" does not negate the
+    forces; but when the head is existential, what is denied is their presence,
+    which a claim that they remain (or simply are there) asserts. A claim that they
+    left or that something ended agrees with it, and is left alone.
+    """
+    if claim_sides & _absence_sides():
+        return []
+    matched = {p for h in m.hits if h.similarity > 0 for p in h.positions}
+    tokens = sentence.tokens
+    out = []
+    for c in sentence.cues:
+        if c.kind is not CueKind.NEGATION:
+            continue
+        if matched & set(existents(c, tokens)):
+            out.append(c)
+    return out
+
+
 def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) -> tuple[bool, list[Reason]]:
     """Does the sentence say the opposite of the matched proposition? With the reasons.
 
@@ -204,6 +234,7 @@ def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) 
         for p in h.positions
     ]
     cues = governing(sentence.cues, [*matched, *synonyms], sentence.tokens)
+    cues += [c for c in _denied_existence(m, sentence, claim_sides) if c not in cues]
     swaps = []
     if m.score >= SWAP_SCORE:
         claim_values = m.phrasing.value_tokens  # its own, even when the values were inherited from the text
@@ -220,6 +251,13 @@ def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) 
         ]
     reasons = [Reason(c.kind.value, _quote(c.text)) for c in cues]
     reasons += [Reason("opposite", f"{_quote(o.claim_word)} ↔ {_quote(o.source_word)}") for o in swaps]
+    if m.phrasing.denies_existence and not cues and not swaps:
+        # "لم تعد هناك قوات" is what "انسحبت القوات" implies: a withdrawal or an end agrees with it.
+        absence = _absence_sides()
+        for k, sides in enumerate(sentence.sides):
+            if sides & absence and not governing(sentence.cues, [k], sentence.tokens):
+                reasons.append(Reason("opposite", f"{_quote(sentence.tokens[k].text)} agrees with the claim's denial"))
+                return True, reasons
     return bool(cues) != bool(swaps), reasons
 
 
