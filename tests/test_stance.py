@@ -121,7 +121,7 @@ def test_a_question_asserts_nothing(tmp_path, text, expected):
         ("لا توجد قوات قتالية في قاعدة حرير.", "لم تعد هناك قوات قتالية في قاعدة حرير", EvidenceStance.SUPPORTS),
         ("انسحبت القوات القتالية من قاعدة حرير.", "لم تعد هناك قوات قتالية في قاعدة حرير", EvidenceStance.SUPPORTS),
         ("بقيت القوات القتالية في قاعدة حرير.", "لم تعد هناك قوات قتالية في قاعدة حرير", EvidenceStance.CONTRADICTS),
-        ("لم تنسحب القوات القتالية من حرير.", "لم تعد هناك قوات قتالية في قاعدة حرير", EvidenceStance.CONTRADICTS),
+        ("لم تنسحب القوات القتالية من حرير.", "لم تعد هناك قوات قتالية في حرير", EvidenceStance.CONTRADICTS),
     ],
 )
 def test_negated_existence(tmp_path, source, claim, expected):
