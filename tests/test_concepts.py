@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+import yaml
+
+from factcheck import Corpus, Settings
 from factcheck.concepts import FORM_CREDIT, MATE_CREDIT, load_concepts
+from factcheck.models import Claim, EvidenceStance, Source
 from factcheck.normalize import normalize, tokenize
 from factcheck.opposites import load_opposites
-from factcheck.query import _arabic_terms
+from factcheck.query import _arabic_terms, _en_words
 from tests.helpers import by_source, only_result
 
 
@@ -72,3 +77,57 @@ def test_a_paraphrase_alone_does_not_refute():
     # a related word is enough to find the sentence, not to set one date against the other.
     result = by_source(only_result("خرجت القوات الأميركية من العراق عام 2013"))
     assert result["001"]["stance"] != "contradicts"
+
+
+# --------------------------------------------------------------------------- every entry is used
+
+CASES = Path(__file__).parent / "gold" / "lexicon_cases.yaml"
+_TEXT_FILES = ("claims.yaml", "tests/gold/seeds.yaml", "tests/gold/seeds_en.yaml")
+
+
+def _claim_texts() -> list[str]:
+    root = Path(__file__).parent.parent
+    texts = []
+    for name in _TEXT_FILES:
+        for claim in yaml.safe_load((root / name).read_text(encoding="utf-8"))["claims"]:
+            texts += [claim["text"], *claim.get("match", []), *claim.get("counter", [])]
+    return texts
+
+
+def _concepts_in(text: str) -> set[str]:
+    lexicon = load_concepts()
+    found: set[int] = set()
+    words = [t.norm for t in tokenize(text)]
+    for i, word in enumerate(words):
+        phrase = lexicon.phrase_at(words, i)
+        found |= {n for n, _ in phrase[1]} if phrase else set()
+        found |= {n for n, _ in lexicon.places_of(word)}
+    english = _en_words(text)
+    for i in range(len(english)):
+        hit = lexicon.english_at(english, i)
+        found |= {n for n, _ in hit[1]} if hit else set()
+    return {lexicon.concepts[n].id for n in found}
+
+
+def test_every_concept_is_used_by_a_claim_or_a_lexicon_case():
+    used = set().union(*(_concepts_in(t) for t in _claim_texts()))
+    cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))["cases"]
+    used |= {c["concept"] for c in cases}
+    unused = [c.id for c in load_concepts().concepts if c.id not in used]
+    assert not unused, f"concepts no claim, gold case or lexicon case uses: {unused}"
+
+
+def _cases() -> list[dict]:
+    return yaml.safe_load(CASES.read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda c: c["concept"])
+def test_lexicon_case(tmp_path, case):
+    """An English claim using the concept is supported by an Arabic sentence using it (no glossary)."""
+    assert case["concept"] in _concepts_in(case["claim"]), "the claim does not use the concept"
+    text = case["source"] + "\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    corpus = Corpus([Source("a", tmp_path / "a.txt", text)])
+    (result,) = corpus.check(Claim("c", case["claim"], adhoc=True), {}, Settings()).sources
+    assert result.evidence, "no evidence"
+    assert result.evidence[0].stance is EvidenceStance.SUPPORTS, [c.text for c in result.evidence[0].cues]

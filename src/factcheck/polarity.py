@@ -100,7 +100,8 @@ DENIALS = _norm_all(
     "كذب كذبت يكذب تكذب تكذيب وكذب وكذبت أنكر أنكرت ينكر تنكر إنكار وأنكر وأنكرت "
     "رفض رفضت يرفض ترفض رفضه ورفض ورفضت دحض دحضت يدحض "
     "شكك شككت يشكك تشكك تشكيك التشكيك وشكك وتشكك ويشكك "
-    "deny denies denied denying denial reject rejects rejected refute refutes refuted dismiss dismissed"
+    "deny denies denied denying denial reject rejects rejected refute refutes refuted dismiss dismissed "
+    "refuse refuses refused refusing"
 )
 # Phrases rebutting what precedes them in the clause.
 REBUTTALS = _phrases(
