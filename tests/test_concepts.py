@@ -101,7 +101,7 @@ def _concepts_in(text: str) -> set[str]:
     for i, word in enumerate(words):
         phrase = lexicon.phrase_at(words, i)
         found |= {n for n, _ in phrase[1]} if phrase else set()
-        found |= {n for n, _ in lexicon.places_of(word)}
+        found |= {n for n, _ in lexicon.lookup(word)}
     english = _en_words(text)
     for i in range(len(english)):
         hit = lexicon.english_at(english, i)

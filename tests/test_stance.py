@@ -129,3 +129,28 @@ def test_negated_existence(tmp_path, source, claim, expected):
     corpus = Corpus([Source("a", tmp_path / "a.txt", source + "\n")])
     (src,) = corpus.check(Claim("c", claim, adhoc=True), {}, Settings()).sources
     assert src.evidence[0].stance is expected, [c.text for c in src.evidence[0].cues]
+
+
+@pytest.mark.parametrize(
+    ("source", "claim", "expected"),
+    [
+        # the same thing put somewhere else: on the same word, or for a place both name
+        ("قتل سليماني في غارة أميركية قرب مطار بغداد.", "قتل سليماني في غارة أميركية قرب مطار دمشق", "contradicts"),
+        ("قتل سليماني في غارة أميركية قرب مطار بغداد.", "قتل سليماني في غارة أميركية قرب مطار بغداد", "supports"),
+        ("زار الوفد قاعدة حرير في أربيل.", "زار الوفد قاعدة حرير في الأنبار", "contradicts"),
+    ],
+)
+def test_another_place_for_the_same_thing(tmp_path, source, claim, expected):
+    (tmp_path / "a.txt").write_text(source + "\n", encoding="utf-8")
+    corpus = Corpus([Source("a", tmp_path / "a.txt", source + "\n")])
+    (src,) = corpus.check(Claim("c", claim, adhoc=True), {}, Settings()).sources
+    assert src.evidence[0].stance.value == expected, [c.text for c in src.evidence[0].cues]
+
+
+def test_a_place_named_elsewhere_in_the_sentence_is_not_a_swap(tmp_path):
+    # "الموالية لإيران" names a country, but not where the withdrawal happened.
+    source = "وتشكك الفصائل الموالية لإيران بالانسحاب الأميركي من البلاد."
+    (tmp_path / "a.txt").write_text(source + "\n", encoding="utf-8")
+    corpus = Corpus([Source("a", tmp_path / "a.txt", source + "\n")])
+    (src,) = corpus.check(Claim("c", "الانسحاب الأميركي من العراق", adhoc=True), {}, Settings()).sources
+    assert not any(c.kind == "place" for e in src.evidence for c in e.cues)

@@ -33,10 +33,20 @@ Lexeme = tuple[Words, ...]  # the forms on one line of a concept
 
 
 @dataclass(frozen=True)
+class Place:
+    """A concept that is a place: its level and the forms that name the place itself."""
+
+    level: str  # country | region | province | city | site
+    ar: tuple[Words, ...]
+    en: tuple[Words, ...]
+
+
+@dataclass(frozen=True)
 class Concept:
     id: str
     ar: tuple[Lexeme, ...]  # Arabic lexemes, each its forms as normalised words
     en: tuple[Lexeme, ...]  # English lexemes, lower-case words
+    place: Place | None = None
 
 
 _EN_WORD = re.compile(r"[a-z0-9]+")
@@ -57,7 +67,7 @@ def _lexemes(lines: Iterable[str], english: bool = False) -> tuple[Lexeme, ...]:
     return tuple(out)
 
 
-Place = tuple[int, int]  # (concept, lexeme) where a form stands
+Where = tuple[int, int]  # (concept, lexeme) where a form stands
 
 
 class ConceptLexicon:
@@ -65,8 +75,8 @@ class ConceptLexicon:
 
     def __init__(self, concepts: Iterable[Concept]) -> None:
         self.concepts = tuple(concepts)
-        self._single: dict[str, set[Place]] = {}  # one-word form -> where it stands
-        self._phrases: dict[str, list[tuple[Words, Place]]] = {}  # first word -> (whole form, where)
+        self._single: dict[str, set[Where]] = {}  # one-word form -> where it stands
+        self._phrases: dict[str, list[tuple[Words, Where]]] = {}  # first word -> (whole form, where)
         for n, c in enumerate(self.concepts):
             for lexemes in (c.ar, c.en):
                 for m, lexeme in enumerate(lexemes):
@@ -78,8 +88,17 @@ class ConceptLexicon:
                             self._phrases.setdefault(words[0], []).append((words, place))
         for items in self._phrases.values():
             items.sort(key=lambda item: -len(item[0]))
-        self._lookups: dict[str, frozenset[Place]] = {}
-        self._en_stems: dict[str, set[Place]] = {}  # English one-word form's stem -> where it stands
+        self._lookups: dict[str, frozenset[Where]] = {}
+        # Place names (not adjectives): one-word form -> concept, first word -> (whole form, concept)
+        self._place_single: dict[str, int] = {}
+        self._place_phrases: dict[str, list[tuple[Words, int]]] = {}
+        for n, c in enumerate(self.concepts):
+            for words in (*c.place.ar, *c.place.en) if c.place else ():
+                if len(words) == 1:
+                    self._place_single[words[0]] = n
+                else:
+                    self._place_phrases.setdefault(words[0], []).append((words, n))
+        self._en_stems: dict[str, set[Where]] = {}  # English one-word form's stem -> where it stands
         for word, places in self._single.items():
             if not is_arabic(word):
                 self._en_stems.setdefault(stem(word), set()).update(places)
@@ -87,7 +106,7 @@ class ConceptLexicon:
     def __len__(self) -> int:
         return len(self.concepts)
 
-    def places_of(self, norm: str) -> frozenset[Place]:
+    def lookup(self, norm: str) -> frozenset[Where]:
         """Where a single normalised word stands (by its form, else by its clitic-stripped keys)."""
         found = self._lookups.get(norm)
         if found is not None:
@@ -102,7 +121,7 @@ class ConceptLexicon:
         self._lookups[norm] = found
         return found
 
-    def phrase_at(self, words: Sequence[str], i: int) -> tuple[int, frozenset[Place]] | None:
+    def phrase_at(self, words: Sequence[str], i: int) -> tuple[int, frozenset[Where]] | None:
         """The longest multi-word form starting at ``words[i]``: (words it spans, where it stands)."""
         first = words[i]
         candidates = self._phrases.get(first, [])
@@ -114,10 +133,23 @@ class ConceptLexicon:
         for form, _ in candidates:
             k = len(form)
             if tuple(words[i + 1 : i + k]) == form[1:]:
-                return k, frozenset(place for f, place in candidates if f == form)
+                return k, frozenset(where for f, where in candidates if f == form)
         return None
 
-    def english_at(self, words: Sequence[str], i: int) -> tuple[int, frozenset[Place]] | None:
+    def place_at(self, words: Sequence[str], i: int) -> tuple[int, Concept] | None:
+        """A place name starting at ``words[i]`` (its words may carry proclitics): (words it spans, the place)."""
+        keys = _without_proclitics(words[i])
+        for key in keys:
+            for form, n in sorted(self._place_phrases.get(key, ()), key=lambda item: -len(item[0])):
+                if tuple(words[i + 1 : i + len(form)]) == form[1:]:
+                    return len(form), self.concepts[n]
+        for key in keys:
+            n = self._place_single.get(key)
+            if n is not None:
+                return 1, self.concepts[n]
+        return None
+
+    def english_at(self, words: Sequence[str], i: int) -> tuple[int, frozenset[Where]] | None:
         """The English form at ``words[i]`` (longest phrase first, then the word, then its stem)."""
         phrase = self.phrase_at(words, i)
         if phrase is not None:
@@ -126,7 +158,7 @@ class ConceptLexicon:
         places = self._single.get(word) or self._en_stems.get(stem(word))
         return (1, frozenset(places)) if places else None
 
-    def translations(self, places: Iterable[Place]) -> tuple[Words, ...]:
+    def translations(self, places: Iterable[Where]) -> tuple[Words, ...]:
         """Every Arabic form of the concepts at ``places`` (English words are read as their concepts)."""
         out: list[Words] = []
         for n in sorted({n for n, _ in places}):
@@ -134,7 +166,7 @@ class ConceptLexicon:
                 out.extend(f for f in lexeme if f not in out)
         return tuple(out)
 
-    def alternatives(self, places: Iterable[Place]) -> list[tuple[Words, float]]:
+    def alternatives(self, places: Iterable[Where]) -> list[tuple[Words, float]]:
         """Arabic forms sharing a concept with the places, with their credit: own lexeme first, then mates."""
         places = list(places)
         credit: dict[Words, float] = {}
@@ -144,6 +176,24 @@ class ConceptLexicon:
                 for form in lexeme:
                     credit[form] = max(credit.get(form, 0.0), value)
         return sorted(credit.items(), key=lambda item: -item[1])
+
+
+_PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+
+
+def _without_proclitics(word: str) -> tuple[str, ...]:
+    """The word, and the word without a leading conjunction, preposition or article (with and without ال).
+
+    Only proclitics: a suffix would turn an adjective into the place (العراقية → عراق).
+    """
+    if not is_arabic(word):
+        return (word,)
+    out = [word]
+    for prefix in _PROCLITICS:
+        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_KEY:
+            base = word[len(prefix) :]
+            out += [base, "ال" + base]
+    return tuple(dict.fromkeys(out))
 
 
 def _parse(data: Any, origin: str) -> list[Concept]:
@@ -160,8 +210,24 @@ def _parse(data: Any, origin: str) -> list[Concept]:
             if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
                 raise ValueError(f"{origin}: concept {cid!r}: `{lang}:` must be a list of strings")
             lines[lang] = value
-        concepts.append(Concept(str(cid), _lexemes(lines["ar"]), _lexemes(lines["en"], english=True)))
+        concepts.append(
+            Concept(str(cid), _lexemes(lines["ar"]), _lexemes(lines["en"], english=True), _place(body, cid, origin))
+        )
     return concepts
+
+
+_LEVELS = ("country", "region", "province", "city", "site")
+
+
+def _place(body: Mapping[str, Any], cid: Any, origin: str) -> Place | None:
+    value = body.get("place")
+    if value is None:
+        return None
+    if not isinstance(value, Mapping) or value.get("level") not in _LEVELS:
+        raise ValueError(f"{origin}: concept {cid!r}: `place:` needs a level ({', '.join(_LEVELS)})")
+    ar = _lexemes([" ".join(value.get("ar", []))])
+    en = _lexemes([" ".join(value.get("en", []))], english=True)
+    return Place(value["level"], ar[0] if ar else (), en[0] if en else ())
 
 
 @lru_cache(maxsize=1)

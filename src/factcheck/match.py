@@ -19,6 +19,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
+from factcheck.concepts import load_concepts
 from factcheck.dates import DateMention, extract_dates
 from factcheck.models import Sentence
 from factcheck.normalize import Token, is_arabic, match_keys, token_span, tokenize
@@ -92,6 +93,20 @@ class AnalysedSentence:
         """Per token, the opposites-lexicon sides it stands on (empty for most words)."""
         lexicon = load_opposites()
         return tuple(lexicon.sides_of(t.norm) if t.is_word else frozenset() for t in self.tokens)
+
+    @cached_property
+    def places(self) -> tuple[tuple[str, str, str, int], ...]:
+        """Places the sentence names: (concept id, level, the words as written, first token index)."""
+        lexicon = load_concepts()
+        words = [t.norm for t in self.tokens]
+        out = []
+        for i, tok in enumerate(self.tokens):
+            found = lexicon.place_at(words, i) if tok.is_word else None
+            if found is not None and found[1].place is not None:
+                span, concept = found
+                text = " ".join(t.text for t in self.tokens[i : i + span])
+                out.append((concept.id, concept.place.level, text, i))
+        return tuple(out)
 
     @property
     def is_question(self) -> bool:

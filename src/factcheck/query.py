@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck.concepts import Place, load_concepts
+from factcheck.concepts import Where, load_concepts
 from factcheck.dates import DateMention, extract_dates
 from factcheck.models import Claim
 from factcheck.normalize import Token, is_arabic, match_keys, normalize, stem, token_span, tokenize
@@ -50,13 +50,15 @@ class Term:
     credits: tuple[float, ...] = ()  # per alternative, when not all are full matches (concept-mates)
     pooled: bool = False  # a translation: weighed by how common the whole concept is, not its rarest form
     name: bool = False  # a capitalised English word no lexicon knows: a name, which the sources must contain
+    place: str = ""  # the place concept the term names (حرير, Damascus), if any
+    place_level: str = ""  # its level: country, region, province, city, site
 
     def __hash__(self) -> int:
         # Terms key several per-sentence caches and may carry dozens of alternatives:
         # hash them once, not on every lookup.
         cached = self.__dict__.get("_hash")
         if cached is None:
-            cached = hash((self.label, self.alternatives, self.credits, self.pooled, self.name))
+            cached = hash((self.label, self.alternatives, self.credits, self.pooled, self.name, self.place))
             object.__setattr__(self, "_hash", cached)
         return cached
 
@@ -205,7 +207,7 @@ def _bare(norm: str) -> str:
     return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
 
 
-def _with_mates(label: str, own: tuple[str, ...], places: frozenset[Place]) -> Term:
+def _with_mates(label: str, own: tuple[str, ...], places: frozenset[Where]) -> Term:
     """A claim word (or multi-word form) with its concept-mates as lesser alternatives."""
     lexicon = load_concepts()
     own_keys = [match_keys(w) for w in own]
@@ -226,6 +228,7 @@ def _arabic_terms(tokens: Sequence[Token], skip: set[int]) -> list[Term]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        start = i
         if i in skip or not tok.is_word or tok.is_number:
             i += 1
             continue
@@ -238,12 +241,21 @@ def _arabic_terms(tokens: Sequence[Token], skip: set[int]) -> list[Term]:
             i += 1
             continue
         else:
-            term = _with_mates(tok.text, (tok.norm,), lexicon.places_of(tok.norm))
+            term = _with_mates(tok.text, (tok.norm,), lexicon.lookup(tok.norm))
             i += 1
+        term = _placed(term, words, start)
         if term.key not in seen:
             seen.add(term.key)
             terms.append(term)
     return terms
+
+
+def _placed(term: Term, words: Sequence[str], i: int) -> Term:
+    """The term marked with the place it names, when its words at ``i`` are a place name."""
+    found = load_concepts().place_at(words, i)
+    if found is None or found[1].place is None:
+        return term
+    return dataclasses.replace(term, place=found[1].id, place_level=found[1].place.level)
 
 
 def _english_terms(
@@ -256,6 +268,7 @@ def _english_terms(
     seen: set[str] = set()
     i = 0
     while i < len(words):
+        start = i
         hit = glossary.lookup(stems, i)
         concept = None if hit is not None or words[i] in STOPWORDS else concepts.english_at(words, i)
         if hit is not None:
@@ -272,6 +285,7 @@ def _english_terms(
             if word in STOPWORDS or word in skip_words or word.isdigit():
                 continue
             term = Term(word, ((word,),), name=word in names)
+        term = _placed(term, words, start)
         if term.key not in seen:
             seen.add(term.key)
             terms.append(term)

@@ -312,6 +312,54 @@ def _same_kind_of_cue(counter: PhrasingMatch, sentence_reasons: Sequence[Reason]
     return any(group & wanted and group & found for group in (_FRAMING, _DENYING))
 
 
+_LEVELS = ("country", "region", "province", "city", "site")
+_LINKS = frozenset(
+    normalize(w) for w in "في من قرب داخل خارج الى إلى على عند in at near from inside into to on of".split()
+)
+
+
+def _anchor(tokens: Sequence[Token], k: int) -> int | None:
+    """The content word a place at token ``k`` hangs on ("مطار" in "قرب مطار دمشق"), skipping prepositions."""
+    j = k - 1
+    while j >= 0 and (not tokens[j].is_word or tokens[j].norm in _LINKS):
+        j -= 1
+    return j if j >= 0 else None
+
+
+def _token_of(m: PhrasingMatch, term: Term) -> int | None:
+    """The claim token where a term's own words start."""
+    first = term.alternatives[0][0] if term.alternatives[0] else ""
+    label = term.label.split()[0].lower() if term.label else ""
+    return next((k for k, t in enumerate(m.phrasing.tokens) if t.is_word and t.norm in (first, normalize(label))), None)
+
+
+def _other_place(m: PhrasingMatch, sentence: AnalysedSentence) -> Reason | None:
+    """A place of the claim's the sentence lacks, where it puts the same thing somewhere else.
+
+    The sentence must name another place of the same level either on the same
+    word as the claim ("near Damascus airport" / "قرب مطار بغداد") or for a finer
+    place both name (Harir base "in Anbar" / "حرير في أربيل"). A country named
+    elsewhere in the sentence ("الموالية لإيران") is not a swap, nor is a sentence
+    naming the claim's place too.
+    """
+    claimed = {t.place for t in m.phrasing.terms if t.place}
+    found_levels = {h.term.place_level for h in m.hits if h.term.place and h.similarity > 0}
+    for h in m.hits:
+        if not h.term.place or h.similarity > 0:
+            continue
+        finer_found = any(_LEVELS.index(lv) > _LEVELS.index(h.term.place_level) for lv in found_levels)
+        k = _token_of(m, h.term)
+        anchor = _anchor(m.phrasing.tokens, k) if k is not None else None
+        anchor_hits = [g for g in m.hits if g.similarity > 0 and anchor is not None and _token_of(m, g.term) == anchor]
+        for concept, level, text, i in sentence.places:
+            if level != h.term.place_level or concept in claimed:
+                continue
+            same_word = any(_anchor(sentence.tokens, i) in g.positions for g in anchor_hits)
+            if same_word or finer_found:
+                return Reason("place", f"{h.term.label} contradicted by {_quote(text)}")
+    return None
+
+
 def _paraphrased(m: PhrasingMatch) -> bool:
     """Is some claim word found only through a related word (خروج for انسحاب), not in any form of its own?"""
     return any(h.similarity > 0 and h.strict == 0 for h in m.hits)
@@ -392,6 +440,7 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
     dates, date_reasons, date_spans = _check_dates(best, sentence)
     reasons = [_terms_reason(best), *number_reasons, *date_reasons]
     negated, cue_reasons = _polarity(index, best, sentence)
+    place = _other_place(best, sentence)
     highlights = _highlights(best, sentence, number_spans + date_spans)
     if score < thresholds.stance:
         return Evidence(sentence.sentence, score, EvidenceStance.MENTIONS, tuple(reasons + cue_reasons), highlights)
@@ -408,6 +457,10 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
     elif numbers == "differ" or (dates == "differ" and best.strict_score >= thresholds.counter):
         # A figure is tied to its counted noun; a date only to the event, which must be the claim's own.
         stance = EvidenceStance.CONTRADICTS
+    elif place is not None:
+        # Another place for the claimed event; matched only through paraphrases, it may be another event.
+        reasons.append(place)
+        stance = EvidenceStance.CONTRADICTS if best.strict_score >= thresholds.stance else EvidenceStance.MENTIONS
     elif dates == "differ":
         # Another date for an event named only in related words may be another event
         # (the 2011 departure is not the 2021 withdrawal): not enough to contradict.
