@@ -451,3 +451,11 @@ def test_speed() -> None:
         extract_dates(f"{line} {k}")  # a new text each time: tokenisation is included
     per_sentence = (time.perf_counter() - started) / runs
     assert per_sentence < 0.005  # typically ~0.2 ms; generous for slow machines
+
+
+def test_an_undated_article_that_names_its_year_is_read_in_that_year():
+    from factcheck.dates import stated_current_year
+
+    assert stated_current_year("انسحاب القوات بحلول نهاية العام الجاري 2021. وفي 26 يوليو الماضي اتفق البلدان.") == 2021
+    assert stated_current_year("وفي 26 يوليو الماضي اتفق البلدان.") is None
+    assert stated_current_year("نهاية العام الجاري 2021 ... العام الحالي 2022") is None  # two years: no guess

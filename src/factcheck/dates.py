@@ -746,6 +746,19 @@ def extract_dates(text: str, *, reference: datetime.date | None = None) -> list[
     return out
 
 
+_CURRENT_WORDS = ("الجاري", "الحالي", "this year", "the current year")
+
+
+def stated_current_year(text: str) -> int | None:
+    """The year an undated article calls its own ("نهاية العام الجاري 2021"), when it names exactly one."""
+    years = {
+        d.year
+        for d in extract_dates(text)
+        if d.year is not None and any(w in normalize(d.text) for w in map(normalize, _CURRENT_WORDS))
+    }
+    return years.pop() if len(years) == 1 else None
+
+
 # ---------------------------------------------------------------------------
 # Comparison
 # ---------------------------------------------------------------------------

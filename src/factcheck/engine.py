@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.cache import AnalysisCache, source_key
+from factcheck.dates import stated_current_year
 from factcheck.explain import PhrasingExplanation, explain
 from factcheck.match import AnalysedSentence, CorpusIndex
 from factcheck.models import (
@@ -107,6 +108,10 @@ def analyse_source(
     from factcheck.segment import segment
 
     reference = _reference_date(source.meta.date)
+    if reference is None and (year := stated_current_year(source.text)) is not None:
+        # An undated article that names its own year ("العام الجاري 2021") is read as written
+        # by its end: "يوليو الماضي" is July of that year. Nothing else is guessed.
+        reference = datetime.date(year, 12, 31)
     units = _with_speakers(segment(source.id, source.text), actors)
     gazetteer = load_actors(actors)
     analysed = []

@@ -20,7 +20,14 @@ from factcheck.dates import DateMention, extract_dates
 from factcheck.models import Claim
 from factcheck.normalize import Token, is_arabic, match_keys, normalize, stem, token_span, tokenize
 from factcheck.numbers import Quantity, extract_quantities
-from factcheck.polarity import cue_token_indexes, existents, find_cues, governed_indexes, is_negated
+from factcheck.polarity import (
+    EXISTENTIAL_HEADS,
+    cue_token_indexes,
+    existents,
+    find_cues,
+    governed_indexes,
+    is_negated,
+)
 
 # Function words that carry no content of their own (normalised spelling).
 STOPWORDS = frozenset(
@@ -335,7 +342,12 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
             unit_terms.append(
                 _english_terms(_en_words(q.unit), glossary, set())[0] if q.unit and _en_words(q.unit) else None
             )
-    governed_words = {tokens[k].norm for k in governed_indexes(cues, tokens) if k not in cue_idx}
+    # What a negated existential ("لم تعد هناك قوات") is about is the existent, not the auxiliary.
+    governed_words = {
+        tokens[k].norm
+        for k in governed_indexes(cues, tokens)
+        if k not in cue_idx and not (tokens[k].norm in EXISTENTIAL_HEADS and any(existents(c, tokens) for c in cues))
+    }
     governed = frozenset(t.key for t in terms if any(w in governed_words for alt in t.alternatives for w in alt))
     return Phrasing(
         text=text,
