@@ -80,9 +80,13 @@ def test_seeds_gold_stays_above_the_regression_floor(tmp_path):
 
 
 def test_fail_under_exits_one_below_the_floor():
-    result = runner.invoke(app, ["eval", str(GOLD), "--sources", str(SEEDS), "--limit", "3", "--fail-under", "1.0"])
+    args = ["eval", str(GOLD), "--sources", str(SEEDS), "--limit", "10", "--format", "json"]
+    measured = json.loads(runner.invoke(app, args).stdout)["macro_f1"]
+    assert measured < 1.0
+    result = runner.invoke(app, [*args, "--fail-under", "1.0"])
     assert result.exit_code == 1
     assert "below the floor" in result.stderr
+    assert runner.invoke(app, [*args, "--fail-under", str(measured)]).exit_code == 0
 
 
 def test_pairs_file(tmp_path):
