@@ -132,7 +132,8 @@ class ConceptLexicon:
                     break
         for form, _ in candidates:
             k = len(form)
-            if tuple(words[i + 1 : i + k]) == form[1:]:
+            rest = words[i + 1 : i + k]
+            if len(rest) == k - 1 and all(_same_word(w, f) for w, f in zip(rest, form[1:], strict=True)):
                 return k, frozenset(where for f, where in candidates if f == form)
         return None
 
@@ -176,6 +177,11 @@ class ConceptLexicon:
                 for form in lexeme:
                     credit[form] = max(credit.get(form, 0.0), value)
         return sorted(credit.items(), key=lambda item: -item[1])
+
+
+def _same_word(word: str, form: str) -> bool:
+    """A later word of a multi-word form, in any inflection ("موعداً نهائياً" for الموعد_النهائي)."""
+    return word == form or (is_arabic(word) and bool(match_keys(word) & match_keys(form)))
 
 
 _PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
