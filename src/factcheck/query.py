@@ -277,7 +277,8 @@ def _english_terms(
     while i < len(words):
         start = i
         hit = glossary.lookup(stems, i)
-        concept = None if hit is not None or words[i] in STOPWORDS else concepts.english_at(words, i)
+        skipped = words[i] in STOPWORDS or words[i] in skip_words  # dates and figures are compared as values
+        concept = None if hit is not None or skipped else concepts.english_at(words, i)
         if hit is not None:
             n, label, alts = hit
             term = Term(label, alts)

@@ -318,12 +318,24 @@ _LINKS = frozenset(
 )
 
 
-def _anchor(tokens: Sequence[Token], k: int) -> int | None:
-    """The content word a place at token ``k`` hangs on ("مطار" in "قرب مطار دمشق"), skipping prepositions."""
+def _anchors(tokens: Sequence[Token], k: int, span: int = 1) -> set[int]:
+    """The content words a place at tokens ``k``.. hangs on, on either side, skipping prepositions.
+
+    "مطار" in "قرب مطار دمشق" (before it, in Arabic), "airport" in "near Damascus airport"
+    (after it, in English).
+    """
+    out = set()
     j = k - 1
     while j >= 0 and (not tokens[j].is_word or tokens[j].norm in _LINKS):
         j -= 1
-    return j if j >= 0 else None
+    if j >= 0:
+        out.add(j)
+    j = k + span
+    while j < len(tokens) and (not tokens[j].is_word or tokens[j].norm in _LINKS):
+        j += 1
+    if j < len(tokens):
+        out.add(j)
+    return out
 
 
 def _token_of(m: PhrasingMatch, term: Term) -> int | None:
@@ -349,12 +361,13 @@ def _other_place(m: PhrasingMatch, sentence: AnalysedSentence) -> Reason | None:
             continue
         finer_found = any(_LEVELS.index(lv) > _LEVELS.index(h.term.place_level) for lv in found_levels)
         k = _token_of(m, h.term)
-        anchor = _anchor(m.phrasing.tokens, k) if k is not None else None
-        anchor_hits = [g for g in m.hits if g.similarity > 0 and anchor is not None and _token_of(m, g.term) == anchor]
+        anchors = _anchors(m.phrasing.tokens, k, len(h.term.alternatives[0])) if k is not None else set()
+        anchor_hits = [g for g in m.hits if g.similarity > 0 and _token_of(m, g.term) in anchors]
         for concept, level, text, i in sentence.places:
             if level != h.term.place_level or concept in claimed:
                 continue
-            same_word = any(_anchor(sentence.tokens, i) in g.positions for g in anchor_hits)
+            around = _anchors(sentence.tokens, i, len(text.split()))
+            same_word = any(around & set(g.positions) for g in anchor_hits)
             if same_word or finer_found:
                 return Reason("place", f"{h.term.label} contradicted by {_quote(text)}")
     return None
