@@ -79,7 +79,7 @@ def test_us_is_the_country_and_really_adds_nothing():
 
 
 GOLD = Path(__file__).parent / "gold"
-ENGLISH_MACRO_F1_FLOOR = 0.55  # regression floor for English-only claims (measured 0.589; see BENCHMARKS.md)
+ENGLISH_MACRO_F1_FLOOR = 0.62  # regression floor for English-only claims (measured 0.659; see BENCHMARKS.md)
 
 
 def test_english_gold_set_has_the_same_cells_in_english_only():
