@@ -311,6 +311,14 @@ def cache_path() -> None:
     typer.echo(str(default_cache_dir() / CACHE_FILE))
 
 
+# Commands defined in their own modules (they import what they share from here).
+from factcheck.cli_browse import register as _register_browse  # noqa: E402
+from factcheck.cli_report import register as _register_report  # noqa: E402
+
+_register_report(app)
+_register_browse(app)
+
+
 def run() -> NoReturn:
     """The console entry point: run the command, flush the output, and leave at once.
 
