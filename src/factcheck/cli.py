@@ -43,6 +43,16 @@ class OutputFormat(StrEnum):
     JSONL = "jsonl"
 
 
+class ResultFormat(StrEnum):
+    """Formats of ``list`` and ``verify``: the others plus Markdown and CSV."""
+
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+
+
 class EvalFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
@@ -57,6 +67,13 @@ class FailOn(StrEnum):
 ClaimsOpt = Annotated[Path, typer.Option("--claims", help="Claims file (YAML).", show_default=True)]
 SourcesOpt = Annotated[Path, typer.Option("--sources", help="Folder of source articles (.txt, UTF-8).")]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+ResultFormatOpt = Annotated[
+    ResultFormat,
+    typer.Option(
+        "--format", "-f", help="Output format (csv: RFC 4180, one row per claim in list, per evidence in verify)."
+    ),
+]
+BomOpt = Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 byte order mark (for spreadsheets).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Analyse every article afresh instead of reading the analysis cache.")
@@ -87,12 +104,31 @@ def _load(claims_path: Path, sources_dir: Path, *, claims_required: bool, no_cac
     return claim_set, _corpus(load_sources(sources_dir), no_cache=no_cache, claim_set=claim_set)
 
 
-def _emit(results: list[ClaimResult], fmt: OutputFormat, table: Any, explained: dict[str, Any] | None = None) -> None:
-    if fmt is OutputFormat.JSON:
+def _emit(
+    results: list[ClaimResult],
+    fmt: OutputFormat | ResultFormat,
+    table: Any,
+    explained: dict[str, Any] | None = None,
+    *,
+    per_evidence: bool = False,
+    bom: bool = False,
+) -> None:
+    """Write the results in ``fmt``; ``per_evidence`` chooses verify's CSV/Markdown shape over list's."""
+    if fmt == "json":
         sys.stdout.write(json.dumps(document(results, explained), ensure_ascii=False, indent=2) + "\n")
-    elif fmt is OutputFormat.JSONL:
+    elif fmt == "jsonl":
         for line in lines(results, explained):
             sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+    elif fmt in ("csv", "markdown"):
+        from factcheck import tabular
+
+        if fmt == "csv" and per_evidence:
+            text = tabular.to_csv(tabular.EVIDENCE_COLUMNS, tabular.evidence_rows(results), bom=bom)
+        elif fmt == "csv":
+            text = tabular.to_csv(tabular.CLAIM_COLUMNS, tabular.claim_rows(results), bom=bom)
+        else:
+            text = tabular.verify_markdown(results) if per_evidence else tabular.claims_markdown(results)
+        sys.stdout.write(text)
     else:
         console = Console(highlight=False)
         for renderable in table(results):
@@ -117,10 +153,11 @@ def _guard(run: Any) -> None:
 def list_claims(
     claims: ClaimsOpt = DEFAULT_CLAIMS,
     sources: SourcesOpt = DEFAULT_SOURCES,
-    fmt: FormatOpt = OutputFormat.TABLE,
+    fmt: ResultFormatOpt = ResultFormat.TABLE,
     as_json: JsonOpt = False,
     min_score: MinScoreOpt = None,
     no_cache: NoCacheOpt = False,
+    bom: BomOpt = False,
 ) -> None:
     """Every claim with its verdict and how many sources support or contradict it.
 
@@ -131,7 +168,7 @@ def list_claims(
         claim_set, corpus = _load(claims, sources, claims_required=True, no_cache=no_cache)
         settings = Settings.with_min_score(min_score)
         results = corpus.check_all(claim_set.claims, claim_set.glossary, settings)
-        _emit(results, OutputFormat.JSON if as_json else fmt, lambda rs: [claims_table(rs)])
+        _emit(results, ResultFormat.JSON if as_json else fmt, lambda rs: [claims_table(rs)], bom=bom)
 
     _guard(run)
 
@@ -144,7 +181,7 @@ def verify(
     ] = None,
     claims: ClaimsOpt = DEFAULT_CLAIMS,
     sources: SourcesOpt = DEFAULT_SOURCES,
-    fmt: FormatOpt = OutputFormat.TABLE,
+    fmt: ResultFormatOpt = ResultFormat.TABLE,
     as_json: JsonOpt = False,
     min_score: MinScoreOpt = None,
     top: Annotated[
@@ -167,6 +204,7 @@ def verify(
             "--explain", help="After each claim, how it was read: terms, weights, the Arabic forms searched for."
         ),
     ] = False,
+    bom: BomOpt = False,
 ) -> None:
     """Per claim, every source's stance with the evidence sentence, the speaker and the reasons.
 
@@ -199,7 +237,7 @@ def verify(
                     out.append(explain_table(r.claim.id, explained[r.claim.id]))
             return out
 
-        _emit(results, OutputFormat.JSON if as_json else fmt, tables, explained)
+        _emit(results, ResultFormat.JSON if as_json else fmt, tables, explained, per_evidence=True, bom=bom)
 
     _guard(run)
     failing = {Verdict(f.value) for f in fail_on or []}
