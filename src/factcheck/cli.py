@@ -58,6 +58,11 @@ class EvalFormat(StrEnum):
     JSON = "json"
 
 
+class RtlMode(StrEnum):
+    LOGICAL = "logical"
+    VISUAL = "visual"
+
+
 class FailOn(StrEnum):
     REFUTED = "refuted"
     CONFLICTING = "conflicting"
@@ -89,19 +94,30 @@ def _fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _corpus(sources: list[Source], *, no_cache: bool, claim_set: ClaimSet) -> Corpus:
-    """The corpus, with the analysis cache open for the rest of the run (each write is committed at once)."""
-    return Corpus(
-        sources, cache=None if no_cache else AnalysisCache(), actors=claim_set.actors, lexicon=claim_set.lexicon
-    )
+def _corpus(sources: list[Source], *, no_cache: bool, claim_set: ClaimSet, progress: bool = True) -> Corpus:
+    """The corpus, with the analysis cache open for the rest of the run (each write is committed at once).
+
+    Many sources get a progress bar on stderr when it is a terminal (never in a pipe).
+    """
+    with _progress(len(sources), "sources", enabled=progress, verb="reading") as advance:
+        return Corpus(
+            sources,
+            cache=None if no_cache else AnalysisCache(),
+            actors=claim_set.actors,
+            lexicon=claim_set.lexicon,
+            progress=advance,
+        )
 
 
-def _load(claims_path: Path, sources_dir: Path, *, claims_required: bool, no_cache: bool) -> tuple[ClaimSet, Corpus]:
+def _load(
+    claims_path: Path, sources_dir: Path, *, claims_required: bool, no_cache: bool, progress: bool = True
+) -> tuple[ClaimSet, Corpus]:
+    """The claims file and the analysed sources; ``progress`` allows a progress bar (not for JSON or CSV)."""
     if not claims_required and claims_path == DEFAULT_CLAIMS and not claims_path.exists():
         claim_set = ClaimSet(())
     else:
         claim_set = load_claims(claims_path)
-    return claim_set, _corpus(load_sources(sources_dir), no_cache=no_cache, claim_set=claim_set)
+    return claim_set, _corpus(load_sources(sources_dir), no_cache=no_cache, claim_set=claim_set, progress=progress)
 
 
 def _emit(
@@ -165,7 +181,8 @@ def list_claims(
     """
 
     def run() -> None:
-        claim_set, corpus = _load(claims, sources, claims_required=True, no_cache=no_cache)
+        table = fmt == "table" and not as_json
+        claim_set, corpus = _load(claims, sources, claims_required=True, no_cache=no_cache, progress=table)
         settings = Settings.with_min_score(min_score)
         results = corpus.check_all(claim_set.claims, claim_set.glossary, settings)
         _emit(results, ResultFormat.JSON if as_json else fmt, lambda rs: [claims_table(rs)], bom=bom)
@@ -205,6 +222,15 @@ def verify(
         ),
     ] = False,
     bom: BomOpt = False,
+    rtl: Annotated[
+        RtlMode | None,
+        typer.Option(
+            "--rtl",
+            help="Arabic in tables: logical (default; right for pipes and terminals with bidi support) or visual "
+            "(shaped and reordered for terminals without it: xterm, iTerm2, kitty, Windows Terminal, tmux). "
+            "Also FACTCHECK_RTL. Never applied when output is not a terminal.",
+        ),
+    ] = None,
 ) -> None:
     """Per claim, every source's stance with the evidence sentence, the speaker and the reasons.
 
@@ -214,7 +240,8 @@ def verify(
     outcome: dict[str, list[ClaimResult]] = {}
 
     def run() -> None:
-        claim_set, corpus = _load(claims, sources, claims_required=not claim, no_cache=no_cache)
+        table = fmt == "table" and not as_json
+        claim_set, corpus = _load(claims, sources, claims_required=not claim, no_cache=no_cache, progress=table)
         chosen = resolve(claim or [], claim_set)
         settings = Settings.with_min_score(min_score, top=top)
         results = corpus.check_all(chosen, claim_set.glossary, settings)
@@ -226,7 +253,11 @@ def verify(
                     "(claims are read in Arabic or English; add `match` phrasings in Arabic or glossary entries)",
                     err=True,
                 )
-        draw = (lambda r: speaker_table(r, top)) if by_speaker else claim_table
+        visual = (rtl or os.environ.get("FACTCHECK_RTL", "logical")) == "visual" and sys.stdout.isatty()
+        width = Console().width
+        draw = (
+            (lambda r: speaker_table(r, top)) if by_speaker else (lambda r: claim_table(r, width=width, visual=visual))
+        )
         explained = {r.claim.id: corpus.explain(r.claim, claim_set.glossary, r) for r in results} if explain else {}
 
         def tables(rs: list[ClaimResult]) -> list[Any]:
@@ -313,7 +344,7 @@ def evaluate(
 
 
 @contextmanager
-def _progress(total: int, what: str, *, enabled: bool) -> Iterator[Callable[[], None]]:
+def _progress(total: int, what: str, *, enabled: bool, verb: str = "checking") -> Iterator[Callable[[], None]]:
     """A progress bar on stderr for long runs, only when stderr is a terminal."""
     err = Console(stderr=True)
     if not enabled or not err.is_terminal or total < 50:
@@ -322,7 +353,7 @@ def _progress(total: int, what: str, *, enabled: bool) -> Iterator[Callable[[], 
     from rich.progress import Progress
 
     with Progress(console=err, transient=True) as bar:
-        task = bar.add_task(f"checking {what}", total=total)
+        task = bar.add_task(f"{verb} {what}", total=total)
         yield lambda: bar.advance(task)
 
 

@@ -11,7 +11,7 @@ import datetime
 import functools
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -144,9 +144,10 @@ class Corpus:
         *,
         actors: Mapping[str, Sequence[Any]] | None = None,
         lexicon: LexiconExtension | None = None,
+        progress: Callable[[], None] | None = None,
     ) -> None:
         """``actors`` extends the actor gazetteer and ``lexicon`` the cue and opposite words (a claims file's
-        ``actors:`` and ``lexicon:``).
+        ``actors:`` and ``lexicon:``); ``progress`` is called after each source is read or analysed.
 
         The cue and opposite vocabularies are process-wide: the corpus made last decides them.
         """
@@ -176,6 +177,8 @@ class Corpus:
                 if cache is not None:
                     cache.put(key, stored)
             units, sentences = stored
+            if progress is not None:
+                progress()
             self.units[source.id] = units
             self._by_source[source.id] = list(range(len(analysed), len(analysed) + len(sentences)))
             analysed.extend(sentences)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
@@ -90,53 +92,81 @@ def summary_line(r: ClaimResult) -> Text:
     return line
 
 
-def _source_cell(s: SourceResult) -> Text:
-    """Source name, then who is speaking, then each evidence sentence on its own wide line with the reasons.
+def _speaker(e: Evidence) -> Text:
+    line = Text()
+    if e.sentence.speaker:
+        line.append("speaker: ", style="dim")
+        line.append(e.sentence.speaker)
+        actor = e.sentence.speaker_actor
+        if actor and normalize(actor) not in normalize(e.sentence.speaker):
+            line.append(f" ({actor})", style="dim")
+        if e.sentence.speaker_group:
+            line.append(f" · {group_label(e.sentence.speaker_group)}", style="dim")
+    return line
 
-    One Text with line breaks rather than a Group of Texts: rich measures each
-    renderable separately, and this cell is drawn for every source of every claim.
-    """
-    cell = Text(s.source.label, style="bold")
+
+def _why(e: Evidence) -> str:
+    # The decisive reasons; the matched-terms line only when nothing else explains the stance
+    # (JSON always has every cue).
+    decisive = [c.text for c in e.cues if c.kind != "terms"]
+    return "; ".join(decisive or [c.text for c in e.cues])
+
+
+INDENT = 4
+
+
+def _source_block(s: SourceResult, width: int, visual: bool) -> list[RenderableType]:
+    """One source: a metadata line, then per evidence sentence its speaker, the sentence alone on
+    its own full-width lines (no borders for a bidirectional terminal to displace), and why."""
+    top = s.evidence[0] if s.evidence else None
+    head = stance_text(s.stance)
+    head.pad_right(max(0, 14 - head.cell_len))
+    head.append(f"{top.score:>4.0f}  " if top else "      ")
+    head.append(s.source.label, style="bold")
     if s.source.label != s.source.id:
-        cell.append(f"  {s.source.id}", style="dim")
+        head.append(f"  {s.source.id}", style="dim")
+    out: list[RenderableType] = [head]
+    pad = " " * INDENT
     for e in s.evidence:
         mark, style = EVIDENCE_STYLE[e.stance]
-        if e.sentence.speaker:
-            cell.append("\nspeaker: ", style="dim")
-            cell.append(e.sentence.speaker)
-            actor = e.sentence.speaker_actor
-            if actor and normalize(actor) not in normalize(e.sentence.speaker):
-                cell.append(f" ({actor})", style="dim")
-            if e.sentence.speaker_group:
-                cell.append(f" · {group_label(e.sentence.speaker_group)}", style="dim")
-        cell.append(f"\n{mark} ", style=style)
-        cell.append(f"#{e.sentence.index} ", style="dim")
-        cell.append_text(highlighted(e))
-        # The decisive reasons; the matched-terms line only when nothing else explains the stance
-        # (JSON always has every cue).
-        decisive = [c.text for c in e.cues if c.kind != "terms"]
-        reasons = "; ".join(decisive or [c.text for c in e.cues])
-        if reasons:
-            cell.append(f"\nwhy: {reasons}", style="dim")
-    return cell
+        meta = Text(pad)
+        meta.append(f"{mark} ", style=style)
+        meta.append(f"#{e.sentence.index}", style="dim")
+        speaker = _speaker(e)
+        if speaker:
+            meta.append("  ")
+            meta.append_text(speaker)
+        out.append(meta)
+        if visual:
+            from factcheck.bidi_display import visual_lines
+
+            out.append(
+                Text("\n".join(pad + line for line in visual_lines(e.sentence.text, width - INDENT)), no_wrap=True)
+            )
+        else:
+            out.append(Padding(highlighted(e), (0, 0, 0, INDENT), expand=False))
+        why = _why(e)
+        if why:
+            out.append(Padding(Text(f"why: {why}", style="dim"), (0, 0, 0, INDENT), expand=False))
+    return out
 
 
-def claim_table(r: ClaimResult) -> Table:
-    """``factcheck verify``: one row per source, silent ones too.
+def claim_table(r: ClaimResult, *, width: int = 100, visual: bool = False) -> RenderableType:
+    """``factcheck verify``: per claim a titled block, one entry per source, silent ones too.
 
-    Evidence sentences get the whole width of one cell instead of a narrow
-    column: Arabic wraps less, and terminals that reorder right-to-left text
-    have fewer borders inside a line to displace.
+    Each evidence sentence stands on its own full-width lines under a line of
+    metadata (stance, score, source, speaker) rather than in a table cell: Arabic
+    wraps less, and terminals that reorder right-to-left text have no borders
+    inside a line to displace. ``visual`` lays Arabic out for terminals without
+    bidirectional support (see ``bidi_display``).
     """
     tag = " (ad hoc)" if r.claim.adhoc else ""
-    table = Table(title=f"{r.claim.id}{tag}: {r.claim.text}", caption=summary_line(r), show_lines=True, expand=True)
-    table.add_column("stance", no_wrap=True)
-    table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("source · speaker · evidence · why", ratio=1)
+    parts: list[RenderableType] = [Rule(Text(f"{r.claim.id}{tag}: {r.claim.text}", style="bold"), align="left")]
     for s in r.sources:
-        top = s.evidence[0] if s.evidence else None
-        table.add_row(stance_text(s.stance), f"{top.score:.0f}" if top else "", _source_cell(s))
-    return table
+        parts += _source_block(s, width, visual)
+    parts.append(summary_line(r))
+    parts.append(Text(""))
+    return Group(*parts)
 
 
 def speaker_table(r: ClaimResult, top: int = 1) -> Table:
