@@ -166,8 +166,12 @@ def _capitalised(text: str) -> frozenset[str]:
     return frozenset(w for m in _CAPITALISED_RE.findall(text) for w in _en_words(m))
 
 
+_IS_RE = re.compile(r"\bIS\b")  # "anti-IS coalition": the Islamic State, not the verb (which is lower-case)
+
+
 def _en_words(text: str) -> list[str]:
-    return _EN_WORD_RE.findall(normalize(_US_RE.sub("United States", text)).replace("'s", ""))
+    text = _IS_RE.sub("Islamic State", _US_RE.sub("United States", text))
+    return _EN_WORD_RE.findall(normalize(text).replace("'s", ""))
 
 
 @dataclass(frozen=True)
