@@ -98,10 +98,17 @@ def _compare_slots(kind: str, items: list[tuple[str, list[tuple[str, _Value]]]],
     # A source value that agrees with one claimed value is accounted for: it cannot
     # also contradict another ("by the end of 2021" is the deadline, not the 26 July
     # agreement date).
-    matched = {id(s) for _, verdicts in items for v, s in verdicts if v in agreeing}
+    # The same for one that may be another claimed value ("31 December of this month" may be the
+    # claimed end of 2021 when the year is unknown): it does not contradict the agreement date either.
+    matched = {id(s) for _, verdicts in items for v, s in verdicts if v in agreeing or v == "mentions"}
     for claimed, verdicts in items:
         agree = next((s for v, s in verdicts if v in agreeing), None)
+        # A value that may be the claimed one ("end of 2021" for "31 December") leaves it open:
+        # another value in the sentence (the agreement's 26 July) is then about something else.
+        maybe = next((s for v, s in verdicts if v == "mentions"), None)
         differ = next((s for v, s in verdicts if v == "contradicts" and id(s) not in matched), None)
+        if maybe is not None and agree is None:
+            differ = None
         if agree is not None:
             reasons.append(Reason(kind, f"{claimed} agrees with {_quote(agree.text)}"))
             spans.append((agree.start, agree.end))
