@@ -154,3 +154,19 @@ def test_a_place_named_elsewhere_in_the_sentence_is_not_a_swap(tmp_path):
     corpus = Corpus([Source("a", tmp_path / "a.txt", source + "\n")])
     (src,) = corpus.check(Claim("c", "الانسحاب الأميركي من العراق", adhoc=True), {}, Settings()).sources
     assert not any(c.kind == "place" for e in src.evidence for c in e.cues)
+
+
+@pytest.mark.parametrize(
+    ("claim", "not_expected"),
+    [
+        ("انسحاب القوات القتالية بحلول 31 ديسمبر", "contradicts"),  # the 26 July is the agreement's date
+        ("اتفق البلدان في 26 يوليو على انسحاب القوات القتالية بحلول 31 ديسمبر", "contradicts"),
+    ],
+)
+def test_one_date_for_each_thing(tmp_path, claim, not_expected):
+    source = "وفي 26 يوليو 2021 اتفق البلدان على انسحاب القوات القتالية بحلول نهاية 2021.\n"
+    (tmp_path / "a.txt").write_text(source, encoding="utf-8")
+    corpus = Corpus([Source("a", tmp_path / "a.txt", source)])
+    (src,) = corpus.check(Claim("c", claim, adhoc=True), {}, Settings()).sources
+    assert src.evidence
+    assert src.evidence[0].stance.value != not_expected, [c.text for c in src.evidence[0].cues]
