@@ -10,8 +10,9 @@ from importlib.resources import files
 import jsonschema
 import pytest
 
+from factcheck.cli import app
 from tests.conftest import CLAIMS, ROOT, SEEDS
-from tests.helpers import run, run_json
+from tests.helpers import run, run_json, runner
 
 SCHEMA = json.loads((files("factcheck") / "data" / "result.schema.json").read_text(encoding="utf-8"))
 
@@ -224,3 +225,28 @@ def test_a_claim_in_an_unknown_language_gets_a_notice():
     assert "known to the Arabic or English lexicons" in result.stderr
     english = run("verify", "US troops left Iraq", "--format", "json")
     assert "notice" not in english.stderr
+
+
+@pytest.mark.parametrize(
+    "command", [["list"], ["verify"], ["eval"], ["report"], ["sources"], ["show"], ["lint"], ["cache", "clear"]]
+)
+def test_every_command_has_help_with_an_example(command):
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
+
+
+def test_shell_completion_and_version():
+    from factcheck import __version__
+
+    assert "--install-completion" in runner.invoke(app, ["--help"]).stdout
+    assert runner.invoke(app, ["--version"]).stdout.strip() == f"factcheck {__version__}"
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal():
+    from factcheck.cli import _progress
+
+    with _progress(1000, "sources", enabled=True) as advance:
+        advance()  # a no-op: under the test runner stderr is not a terminal
+    result = run("verify", "--format", "table", env={"COLUMNS": "100"})
+    assert "reading sources" not in result.stderr
