@@ -117,7 +117,7 @@ def test_empty_sources_folder(write, tmp_path):
     path = write(GOOD)
     empty = tmp_path / "empty"
     empty.mkdir()
-    fails(["list", "--claims", str(path), "--sources", str(empty)], str(empty), "no .txt source articles")
+    fails(["list", "--claims", str(path), "--sources", str(empty)], str(empty), "no source articles (.txt")
 
 
 def test_non_utf8_source_names_file_and_line(write, tmp_path):

@@ -70,7 +70,13 @@ class FailOn(StrEnum):
 
 
 ClaimsOpt = Annotated[Path, typer.Option("--claims", help="Claims file (YAML).", show_default=True)]
-SourcesOpt = Annotated[Path, typer.Option("--sources", help="Folder of source articles (.txt, UTF-8).")]
+SourcesOpt = Annotated[
+    Path,
+    typer.Option(
+        "--sources",
+        help="Folder of articles (.txt, .md and .jsonl corpora, searched recursively) or one .jsonl corpus.",
+    ),
+]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 ResultFormatOpt = Annotated[
     ResultFormat,

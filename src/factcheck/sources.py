@@ -1,7 +1,8 @@
-"""Load a folder of source articles and their optional metadata file (sources.yaml)."""
+"""Load source articles: a folder (searched recursively) with its optional sources.yaml, or a JSONL corpus."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from factcheck.errors import FactcheckError
 from factcheck.models import Source, SourceMeta
 
 METADATA_FILE = "sources.yaml"
-SOURCE_SUFFIXES = (".txt",)
+SOURCE_SUFFIXES = (".txt", ".md")
+CORPUS_SUFFIX = ".jsonl"
 _META_KEYS = ("outlet", "date", "headline", "url", "notes")
 _DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -45,19 +47,76 @@ def load_metadata(path: Path) -> dict[str, SourceMeta]:
     return out
 
 
-def load_sources(directory: Path | str) -> list[Source]:
-    """Every ``.txt`` file in ``directory`` (sorted by name), decoded as UTF-8, with its metadata."""
-    directory = Path(directory)
-    if not directory.exists():
-        raise FactcheckError("sources folder not found", path=directory)
-    if not directory.is_dir():
-        raise FactcheckError("sources must be a folder of .txt articles", path=directory)
+def load_sources(location: Path | str) -> list[Source]:
+    """The articles at ``location``: a folder searched recursively for ``.txt`` and ``.md`` files and
+    ``.jsonl`` corpora, or one ``.jsonl`` corpus. Sorted by path, decoded as UTF-8, with metadata.
+
+    A file's id is its path below the folder without the suffix (``000_…`` at the top,
+    ``2021/dec/report`` deeper); a corpus line's id is its ``id`` field. ``sources.yaml`` in
+    the folder gives metadata by id; a corpus line carries its own (``title``, ``date``,
+    ``outlet``, ``url``).
+    """
+    location = Path(location)
+    if not location.exists():
+        raise FactcheckError("sources folder not found", path=location)
+    if location.is_file():
+        if location.suffix.lower() != CORPUS_SUFFIX:
+            raise FactcheckError("sources must be a folder of articles or a .jsonl corpus", path=location)
+        return _unique(load_corpus(location))
     try:
-        files = sorted(p for p in directory.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file())
+        files = sorted(
+            (p for p in location.rglob("*") if p.suffix.lower() in (*SOURCE_SUFFIXES, CORPUS_SUFFIX) and p.is_file()),
+            key=lambda p: p.relative_to(location).as_posix(),
+        )
     except OSError as exc:
-        raise FactcheckError(f"cannot list sources folder: {exc.strerror or exc}", path=directory) from None
+        raise FactcheckError(f"cannot list sources folder: {exc.strerror or exc}", path=location) from None
     if not files:
-        raise FactcheckError("no .txt source articles in the sources folder", path=directory)
-    meta_path = directory / METADATA_FILE
+        raise FactcheckError("no source articles (.txt, .md or .jsonl) in the sources folder", path=location)
+    meta_path = location / METADATA_FILE
     metadata = load_metadata(meta_path) if meta_path.exists() else {}
-    return [Source(p.stem, p, read_text(p, "source article"), metadata.get(p.stem, SourceMeta())) for p in files]
+    out: list[Source] = []
+    for p in files:
+        if p.suffix.lower() == CORPUS_SUFFIX:
+            out += load_corpus(p)
+            continue
+        source_id = p.relative_to(location).with_suffix("").as_posix()
+        out.append(Source(source_id, p, read_text(p, "source article"), metadata.get(source_id, SourceMeta())))
+    return _unique(out)
+
+
+def _unique(sources: list[Source]) -> list[Source]:
+    seen: dict[str, Source] = {}
+    for s in sources:
+        if s.id in seen:
+            raise FactcheckError(f"two sources have the id '{s.id}' (also in {seen[s.id].path})", path=s.path)
+        seen[s.id] = s
+    return sources
+
+
+def load_corpus(path: Path) -> list[Source]:
+    """A JSON Lines corpus: one article per line, ``{"id", "text"}`` required, ``title``, ``date``,
+    ``outlet``, ``url`` optional. The title, when there is one, is the article's first line."""
+    out = []
+    for number, line in enumerate(read_text(path, "sources corpus").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise FactcheckError(f"invalid JSON: {exc.msg}", path=path, line=number) from None
+        if not isinstance(item, dict):
+            raise FactcheckError("each line must be a JSON object", path=path, line=number)
+        for key in ("id", "text"):
+            if not isinstance(item.get(key), str | int) or not str(item[key]).strip():
+                raise FactcheckError(f"missing or empty '{key}'", path=path, line=number)
+        fields = {k: item.get(k) for k in ("title", "date", "outlet", "url")}
+        if any(v is not None and not isinstance(v, str) for v in fields.values()):
+            raise FactcheckError("title, date, outlet and url must be strings", path=path, line=number)
+        title = (fields["title"] or "").strip()
+        date = (fields["date"] or "")[:10] or None
+        if date is not None and not _DATE_RE.match(date):
+            date = None  # a date this reader cannot use is left out rather than guessed
+        meta = SourceMeta(outlet=fields["outlet"], date=date, headline=title or None, url=fields["url"])
+        text = f"{title}\n{item['text']}" if title else str(item["text"])
+        out.append(Source(str(item["id"]), path, text, meta))
+    return out
