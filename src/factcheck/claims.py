@@ -7,8 +7,9 @@ schema problem can name its line. Unknown keys are errors: a misspelt
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,20 @@ def read_text(path: Path, what: str) -> str:
             path=path,
             line=line,
         ) from None
+
+
+def json_lines(path: Path, what: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The objects of a JSON Lines file with their line numbers; blank lines skipped, bad ones named."""
+    for number, line in enumerate(read_text(path, what).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise FactcheckError(f"invalid JSON: {exc.msg}", path=path, line=number) from None
+        if not isinstance(item, dict):
+            raise FactcheckError("each line must be a JSON object", path=path, line=number)
+        yield number, item
 
 
 def compose(text: str, path: Path) -> yaml.Node | None:

@@ -17,7 +17,6 @@ by hand.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from factcheck.claims import NodeReader, parse_claims, read_text
+from factcheck.claims import NodeReader, json_lines, parse_claims, read_text
 from factcheck.engine import Corpus, Settings
 from factcheck.errors import FactcheckError
 from factcheck.models import Claim, ClaimResult, ClaimSet, Evidence, Source, SourceStance, Verdict
@@ -297,17 +296,8 @@ class Pair:
 
 
 def load_pairs(path: Path) -> list[Pair]:
-    text = read_text(path, "pairs file")
     pairs = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise FactcheckError(f"invalid JSON: {exc.msg}", path=path, line=n) from None
-        if not isinstance(obj, dict):
-            raise FactcheckError("each line must be a JSON object", path=path, line=n)
+    for n, obj in json_lines(path, "pairs file"):
         missing = [k for k in ("id", "claim", "evidence", "stance") if not isinstance(obj.get(k), str)]
         if missing:
             raise FactcheckError(f"missing or non-string field(s): {', '.join(missing)}", path=path, line=n)

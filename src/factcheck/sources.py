@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import yaml
 
-from factcheck.claims import NodeReader, compose, read_text
+from factcheck.claims import NodeReader, compose, json_lines, read_text
 from factcheck.errors import FactcheckError
 from factcheck.models import Source, SourceMeta
 
@@ -97,15 +96,7 @@ def load_corpus(path: Path) -> list[Source]:
     """A JSON Lines corpus: one article per line, ``{"id", "text"}`` required, ``title``, ``date``,
     ``outlet``, ``url`` optional. The title, when there is one, is the article's first line."""
     out = []
-    for number, line in enumerate(read_text(path, "sources corpus").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise FactcheckError(f"invalid JSON: {exc.msg}", path=path, line=number) from None
-        if not isinstance(item, dict):
-            raise FactcheckError("each line must be a JSON object", path=path, line=number)
+    for number, item in json_lines(path, "sources corpus"):
         for key in ("id", "text"):
             if not isinstance(item.get(key), str | int) or not str(item[key]).strip():
                 raise FactcheckError(f"missing or empty '{key}'", path=path, line=number)
