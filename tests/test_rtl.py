@@ -33,3 +33,11 @@ def test_visual_is_never_applied_when_output_is_not_a_terminal():
     assert run("verify", "advisers-ain-al-asad", "--rtl", "visual", env={"COLUMNS": "100"}).stdout == logical
     env = {"COLUMNS": "100", "FACTCHECK_RTL": "visual"}
     assert run("verify", "advisers-ain-al-asad", env=env).stdout == logical
+
+
+def test_mixed_lines_keep_english_left_to_right():
+    from factcheck.bidi_display import visual_mixed
+
+    line = visual_mixed("speaker: الخفاجي · iraqi government")
+    assert line.startswith("speaker: ")
+    assert line.endswith("· iraqi government")

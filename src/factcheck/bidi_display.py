@@ -22,3 +22,11 @@ def visual_lines(text: str, width: int) -> list[str]:
 
     lines = textwrap.wrap(text, max(width, 10)) or [""]
     return [get_display(arabic_reshaper.reshape(line)).rjust(width) for line in lines]
+
+
+def visual_mixed(text: str) -> str:
+    """A left-to-right line with Arabic inside ("speaker: المتحدث · iraqi government"), laid out for display."""
+    import arabic_reshaper
+    from bidi.algorithm import get_display
+
+    return get_display(arabic_reshaper.reshape(text), base_dir="L")

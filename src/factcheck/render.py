@@ -133,7 +133,11 @@ def _source_block(s: SourceResult, width: int, visual: bool) -> list[RenderableT
         meta.append(f"{mark} ", style=style)
         meta.append(f"#{e.sentence.index}", style="dim")
         speaker = _speaker(e)
-        if speaker:
+        if speaker and visual:
+            from factcheck.bidi_display import visual_mixed
+
+            meta.append("  " + visual_mixed(speaker.plain))
+        elif speaker:
             meta.append("  ")
             meta.append_text(speaker)
         out.append(meta)
@@ -146,7 +150,11 @@ def _source_block(s: SourceResult, width: int, visual: bool) -> list[RenderableT
         else:
             out.append(Padding(highlighted(e), (0, 0, 0, INDENT), expand=False))
         why = _why(e)
-        if why:
+        if why and visual:
+            from factcheck.bidi_display import visual_mixed
+
+            out.append(Text(pad + visual_mixed(f"why: {why}"), style="dim", no_wrap=True, overflow="ellipsis"))
+        elif why:
             out.append(Padding(Text(f"why: {why}", style="dim"), (0, 0, 0, INDENT), expand=False))
     return out
 
