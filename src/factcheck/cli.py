@@ -53,7 +53,9 @@ class ResultFormat(StrEnum):
     CSV = "csv"
 
 
-class EvalFormat(StrEnum):
+class DocumentFormat(StrEnum):
+    """Commands that print one table or one JSON document: eval, sources, lint."""
+
     TABLE = "table"
     JSON = "json"
 
@@ -253,7 +255,8 @@ def verify(
         results = corpus.check_all(chosen, claim_set.glossary, settings)
         outcome["results"] = results
         for r in results:
-            if corpus.unreadable(r.claim, claim_set.glossary):
+            # Only a claim no source says anything about can be unreadable; the others need no check.
+            if not r.evidence and corpus.unreadable(r.claim, claim_set.glossary):
                 typer.echo(
                     f"factcheck: notice: no word of '{r.claim.text}' is known to the Arabic or English lexicons "
                     "(claims are read in Arabic or English; add `match` phrasings in Arabic or glossary entries)",
@@ -286,7 +289,7 @@ def verify(
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold file: a claim set with 'expect' (YAML) or stance pairs (JSONL).")],
     sources: SourcesOpt = DEFAULT_SOURCES,
-    fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = EvalFormat.TABLE,
+    fmt: Annotated[DocumentFormat, typer.Option("--format", "-f", help="Output format.")] = DocumentFormat.TABLE,
     predictions: Annotated[
         Path | None, typer.Option("--predictions", help="Write one JSON line per scored cell or pair to this file.")
     ] = None,
@@ -311,7 +314,7 @@ def evaluate(
         settings = Settings.with_min_score(min_score, top=ev.FEVER_TOP)
         if ev.is_pairs_file(gold):
             pairs = ev.load_pairs(gold)[:limit]
-            with _progress(len(pairs), "pairs", enabled=fmt is EvalFormat.TABLE) as tick:
+            with _progress(len(pairs), "pairs", enabled=fmt is DocumentFormat.TABLE) as tick:
                 report = ev.evaluate_pairs(pairs, settings, tick)
             rows = [vars(r) for r in report.rows]
             figures = report.as_dict()
@@ -321,7 +324,7 @@ def evaluate(
             claim_set, items = ev.load_gold(gold, [s.id for s in articles])
             corpus = _corpus(articles, no_cache=no_cache, claim_set=claim_set)
             items = items[:limit]
-            with _progress(len(items), "claims", enabled=fmt is EvalFormat.TABLE) as tick:
+            with _progress(len(items), "claims", enabled=fmt is DocumentFormat.TABLE) as tick:
                 report = ev.evaluate_claim_set(items, corpus, claim_set.glossary, settings, tick)
             rows = [vars(r) for r in report.rows]
             figures = report.as_dict()
@@ -333,7 +336,7 @@ def evaluate(
                         out.write(json.dumps(row, ensure_ascii=False) + "\n")
             except OSError as exc:
                 raise FactcheckError(f"cannot write predictions: {exc.strerror or exc}", path=predictions) from None
-        if fmt is EvalFormat.JSON:
+        if fmt is DocumentFormat.JSON:
             sys.stdout.write(json.dumps({"version": 1, "gold": str(gold), **figures}, ensure_ascii=False, indent=2))
             sys.stdout.write("\n")
         else:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -15,6 +14,7 @@ from factcheck.cli import (
     DEFAULT_CLAIMS,
     DEFAULT_SOURCES,
     ClaimsOpt,
+    DocumentFormat,
     JsonOpt,
     NoCacheOpt,
     Settings,
@@ -29,12 +29,7 @@ if TYPE_CHECKING:
     from factcheck.models import ClaimResult, Sentence, Source
 
 
-class BrowseFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-
-
-BrowseFormatOpt = Annotated[BrowseFormat, typer.Option("--format", "-f", help="Output format.")]
+BrowseFormatOpt = Annotated[DocumentFormat, typer.Option("--format", "-f", help="Output format.")]
 SCHEMA_VERSION = 1
 
 
@@ -123,7 +118,7 @@ def register(app: typer.Typer) -> None:
     def sources_command(
         claims: ClaimsOpt = DEFAULT_CLAIMS,
         sources: SourcesOpt = DEFAULT_SOURCES,
-        fmt: BrowseFormatOpt = BrowseFormat.TABLE,
+        fmt: BrowseFormatOpt = DocumentFormat.TABLE,
         as_json: JsonOpt = False,
         no_cache: NoCacheOpt = False,
     ) -> None:
@@ -136,7 +131,7 @@ def register(app: typer.Typer) -> None:
             claim_set, corpus = _load(claims, sources, claims_required=False, no_cache=no_cache)
             results = corpus.check_all(claim_set.claims, claim_set.glossary, Settings())
             rows = source_rows(corpus, results)
-            if as_json or fmt is BrowseFormat.JSON:
+            if as_json or fmt is DocumentFormat.JSON:
                 doc = {"version": SCHEMA_VERSION, "sources": rows}
                 sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
             else:
@@ -211,7 +206,7 @@ def register(app: typer.Typer) -> None:
     def lint_command(
         claims: ClaimsOpt = DEFAULT_CLAIMS,
         sources: SourcesOpt = DEFAULT_SOURCES,
-        fmt: BrowseFormatOpt = BrowseFormat.TABLE,
+        fmt: BrowseFormatOpt = DocumentFormat.TABLE,
         as_json: JsonOpt = False,
         no_cache: NoCacheOpt = False,
     ) -> None:
@@ -234,7 +229,7 @@ def register(app: typer.Typer) -> None:
                 _, corpus = _load(claims, sources, claims_required=True, no_cache=no_cache)
                 findings = checks.lint(claim_set, lines, corpus)
                 extra = f" ({len(claim_set.claims)} claims, {len(corpus.sources)} sources)"
-            if as_json or fmt is BrowseFormat.JSON:
+            if as_json or fmt is DocumentFormat.JSON:
                 sys.stdout.write(json.dumps(checks.document(findings, claims), ensure_ascii=False, indent=2) + "\n")
             else:
                 for finding in findings:

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from factcheck.normalize import is_arabic, match_keys, normalize, stem
+from factcheck.normalize import PROCLITICS, is_arabic, match_keys, normalize, stem
 from factcheck.opposites import MIN_KEY, PHRASE_JOIN, _candidates
 
 MATE_CREDIT = 0.8  # credit of a concept-mate of the claim's word (خروج for انسحاب)
@@ -184,7 +184,7 @@ def _same_word(word: str, form: str) -> bool:
     return word == form or (is_arabic(word) and bool(match_keys(word) & match_keys(form)))
 
 
-_PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_PROCLITICS = (*PROCLITICS, "فلل")  # the stemmer's list, and ف + لل before a place (فللعراق)
 
 
 def _without_proclitics(word: str) -> tuple[str, ...]:

@@ -122,7 +122,7 @@ _EN_STEMMER = Stemmer.Stemmer("english")
 
 # One-letter proclitics and the article, longest first. Stripping is only ever
 # used to build extra match keys; the token itself is never changed.
-_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "ون", "ين", "ات", "ان", "يه", "يا", "ه", "ي", "ا")
 # Broken plurals of nouns frequent in news (singular plural ...). Snowball cannot
 # relate جندي to جنود or قاعدة to قواعد, so each plural also gets its singular's keys.
@@ -162,7 +162,7 @@ def match_keys(norm: str) -> frozenset[str]:
         return frozenset({norm, stem})
     keys = {norm, normalize(_AR_STEMMER.stemWord(norm))}
     bases = [norm]
-    for prefix in _PREFIXES:
+    for prefix in PROCLITICS:
         if norm.startswith(prefix) and len(norm) - len(prefix) >= 3:
             base = norm[len(prefix) :]
             bases.append(base)
