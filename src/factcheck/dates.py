@@ -751,10 +751,15 @@ _CURRENT_WORDS = ("الجاري", "الحالي", "this year", "the current year
 
 def stated_current_year(text: str) -> int | None:
     """The year an undated article calls its own ("نهاية العام الجاري 2021"), when it names exactly one."""
+    words = [normalize(w) for w in _CURRENT_WORDS]
+    # Only lines that say "current" can hold such a date; most articles have none, and
+    # reading every date of a long article is the costliest part of analysing it.
+    lines = [line for line in text.splitlines() if any(w in normalize(line) for w in words)]
     years = {
         d.year
-        for d in extract_dates(text)
-        if d.year is not None and any(w in normalize(d.text) for w in map(normalize, _CURRENT_WORDS))
+        for line in lines
+        for d in extract_dates(line)
+        if d.year is not None and any(w in normalize(d.text) for w in words)
     }
     return years.pop() if len(years) == 1 else None
 

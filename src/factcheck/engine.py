@@ -18,7 +18,7 @@ from typing import Any
 from factcheck.cache import AnalysisCache, source_key
 from factcheck.dates import stated_current_year
 from factcheck.explain import PhrasingExplanation, explain
-from factcheck.match import AnalysedSentence, CorpusIndex
+from factcheck.match import AnalysedSentence, CorpusIndex, fuzzy_words, sentence_keys_and_words
 from factcheck.models import (
     Claim,
     ClaimResult,
@@ -29,6 +29,7 @@ from factcheck.models import (
     Sentence,
     Source,
     SourceResult,
+    SourceStance,
     Voice,
 )
 from factcheck.normalize import normalize
@@ -96,13 +97,23 @@ def _reference_date(value: str | None) -> datetime.date | None:
         return None
 
 
+@dataclass
+class ArticleAnalysis:
+    """One article analysed: what is cached for it and indexed from it."""
+
+    units: list[Sentence]  # every unit, with speakers
+    sentences: list[AnalysedSentence]  # the evidence sentences, repeats removed
+    keys: list[tuple[str, ...]]  # each sentence's match keys (for the postings)
+    words: set[str]  # the article's words (for spelling neighbours)
+
+
 def analyse_source(
     source: Source, *, warm: bool = False, actors: Mapping[str, Sequence[Any]] | None = None
-) -> tuple[list[Sentence], list[AnalysedSentence]]:
+) -> ArticleAnalysis:
     """One article's units (with speakers) and its analysed evidence sentences.
 
     ``warm`` computes the parts otherwise left until a claim needs them
-    (quantities, dates, cues), as wanted before the analysis is cached.
+    (tokens, quantities, dates, cues), worth it before a small corpus is cached.
     """
     from factcheck.attribution import load_actors  # only needed when an article is analysed, not when cached
     from factcheck.segment import segment
@@ -126,12 +137,53 @@ def analyse_source(
         if warm:
             sentence.warm()
         analysed.append(sentence)
-    return units, analysed
+    keys, words = sentence_keys_and_words(analysed)
+    return ArticleAnalysis(units, analysed, keys, words)
 
 
 @functools.lru_cache(maxsize=1)
 def _builtin_opposites() -> OppositeLexicon:
     return build_default()
+
+
+def use_vocabularies(lexicon: LexiconExtension, cache: AnalysisCache | None = None) -> None:
+    """Make the cue and opposite words of ``lexicon`` (a claims file's ``lexicon:``) the ones in use."""
+    use_cue_words(cue_words(lexicon.framing, lexicon.denial, lexicon.rebuttal))
+    if lexicon.opposites:
+        use_default(load_opposites(lexicon.opposites))
+    elif cache is not None:
+        use_default(cache.resource("opposites", build_default))
+    else:
+        use_default(_builtin_opposites())
+
+
+WARM_UP_TO = 200  # sources: a corpus this small has every sentence fully analysed before it is cached
+
+
+@dataclass(frozen=True)
+class SourceFinding:
+    """What one source says on one claim when it says anything: its position among the corpus's sources."""
+
+    position: int
+    stance: SourceStance
+    shown: tuple[Evidence, ...]  # the top evidence
+    evidence: tuple[Evidence, ...]  # all of it, in reading order
+
+
+def assemble(claim: Claim, sources: Sequence[Source], findings: Iterable[SourceFinding]) -> ClaimResult:
+    """A claim's result from the sources that say something on it; every other source is silent."""
+    by_position = {f.position: f for f in findings}
+    results = []
+    everything: list[Evidence] = []
+    for position, source in enumerate(sources):
+        found = by_position.get(position)
+        if found is None:
+            results.append(SourceResult(source, SourceStance.SILENT, ()))
+            continue
+        everything += found.evidence
+        results.append(SourceResult(source, found.stance, found.shown))
+    verdict = claim_verdict([r.stance for r in results])
+    return ClaimResult(claim, verdict, tuple(results), voices(everything), tuple(everything))
 
 
 class Corpus:
@@ -155,34 +207,32 @@ class Corpus:
         self.actors = actors
         self.lexicon = lexicon or LexiconExtension()
         self.cache = cache
-        use_cue_words(cue_words(self.lexicon.framing, self.lexicon.denial, self.lexicon.rebuttal))
-        if self.lexicon.opposites:
-            use_default(load_opposites(self.lexicon.opposites))
-        elif cache is not None:
-            use_default(cache.resource("opposites", build_default))
-        else:
-            use_default(_builtin_opposites())
+        use_vocabularies(self.lexicon, cache)
         self.units: dict[str, list[Sentence]] = {}
         self._keys: list[str] = []  # what every source's analysis was cached under, for result keys
         analysed: list[AnalysedSentence] = []
-        self._by_source: dict[str, list[int]] = {}
-        for source in self.sources:
-            extra = json.dumps(actors, ensure_ascii=False, sort_keys=True) if actors else ""
-            extra += self.lexicon.as_key()
+        keys: list[tuple[str, ...]] = []
+        words: set[str] = set()
+        self._source_of: list[int] = []  # sentence number -> position of its source
+        warm = cache is not None and len(self.sources) <= WARM_UP_TO
+        extra = json.dumps(actors, ensure_ascii=False, sort_keys=True) if actors else ""
+        extra += self.lexicon.as_key()
+        for position, source in enumerate(self.sources):
             key = source_key(source.id, source.text, source.meta.date, extra) if cache is not None else ""
             self._keys.append(f"{key}\0{source.path}\0{source.meta!r}")
             stored = cache.get(key) if cache is not None else None
-            if stored is None:
-                stored = analyse_source(source, warm=cache is not None, actors=actors)
+            if not isinstance(stored, ArticleAnalysis):
+                stored = analyse_source(source, warm=warm, actors=actors)
                 if cache is not None:
                     cache.put(key, stored)
-            units, sentences = stored
             if progress is not None:
                 progress()
-            self.units[source.id] = units
-            self._by_source[source.id] = list(range(len(analysed), len(analysed) + len(sentences)))
-            analysed.extend(sentences)
-        self.index = CorpusIndex(analysed)
+            self.units[source.id] = stored.units
+            self._source_of += [position] * len(stored.sentences)
+            analysed += stored.sentences
+            keys += stored.keys
+            words |= stored.words
+        self.index = CorpusIndex(analysed, keys, words)
 
     def check(
         self,
@@ -191,27 +241,48 @@ class Corpus:
         settings: Settings,
         *,
         only: Sequence[str] | None = None,
+        exhaustive: bool = False,
     ) -> ClaimResult:
-        """Judge ``claim`` against every source (or the sources named in ``only``)."""
+        """Judge ``claim`` against every source (or the sources named in ``only``).
+
+        ``exhaustive`` scores every sentence instead of the candidates the postings
+        give; the result is the same, only slower (it is there to show that).
+        """
         gloss = glossary if isinstance(glossary, Glossary) else Glossary.build(glossary)
         query = self._query(claim, gloss)
-        candidates = self._candidates(query, settings)
-        wanted = None if only is None else set(only)
-        chosen = self.sources if wanted is None else [s for s in self.sources if s.id in wanted]
-        results = []
-        everything: list[Evidence] = []
-        for source in chosen:
-            evidence: list[Evidence] = []
-            for n in self._by_source[source.id]:
-                if n not in candidates:
-                    continue
-                found = judge(query, self.index, self.index.sentences[n], settings.thresholds)
-                if found is not None:
-                    evidence.append(found)
-            everything += evidence
-            results.append(SourceResult(source, source_stance(evidence), rank_evidence(evidence, settings.top)))
-        verdict = claim_verdict([r.stance for r in results])
-        return ClaimResult(claim, verdict, tuple(results), voices(everything), tuple(everything))
+        self.index.prepare(fuzzy_words((*query.phrasings, *query.counters)))
+        return self._result(claim, query, settings, only=only, exhaustive=exhaustive)
+
+    def _result(
+        self,
+        claim: Claim,
+        query: Query,
+        settings: Settings,
+        *,
+        only: Sequence[str] | None = None,
+        exhaustive: bool = False,
+    ) -> ClaimResult:
+        findings = self.findings(query, settings, exhaustive=exhaustive)
+        if only is None:
+            return assemble(claim, self.sources, findings)
+        wanted = set(only)
+        chosen = [p for p, s in enumerate(self.sources) if s.id in wanted]
+        renumber = {old: new for new, old in enumerate(chosen)}
+        kept = [dataclasses.replace(f, position=renumber[f.position]) for f in findings if f.position in renumber]
+        return assemble(claim, [self.sources[p] for p in chosen], kept)
+
+    def findings(self, query: Query, settings: Settings, *, exhaustive: bool = False) -> list[SourceFinding]:
+        """Every source that says something on the claim ``query`` reads, with its evidence."""
+        numbers = range(len(self.index.sentences)) if exhaustive else sorted(self._candidates(query, settings))
+        by_source: dict[int, list[Evidence]] = {}
+        for n in numbers:
+            found = judge(query, self.index, self.index.sentences[n], settings.thresholds)
+            if found is not None:
+                by_source.setdefault(self._source_of[n], []).append(found)
+        return [
+            SourceFinding(position, source_stance(evidence), rank_evidence(evidence, settings.top), tuple(evidence))
+            for position, evidence in sorted(by_source.items())
+        ]
 
     def unreadable(self, claim: Claim, glossary: Mapping[str, Sequence[str]] | Glossary) -> bool:
         """Is the claim in a language no lexicon covers (no word of it could match the sources)?"""
@@ -258,7 +329,7 @@ class Corpus:
         claims = list(claims)
         gloss = Glossary.build(glossary)
         if self.cache is None:
-            return [self.check(c, gloss, settings) for c in claims]
+            return self._check_many(claims, gloss, settings)
         parts = (
             repr(claims),
             repr(gloss.entries),
@@ -268,7 +339,13 @@ class Corpus:
             *self._keys,
         )
         key = "results:" + hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
-        return self.cache.resource(key, lambda: [self.check(c, gloss, settings) for c in claims])
+        return self.cache.resource(key, lambda: self._check_many(claims, gloss, settings))
+
+    def _check_many(self, claims: Sequence[Claim], glossary: Glossary, settings: Settings) -> list[ClaimResult]:
+        """``check`` each claim, after looking up the spelling neighbours of all their words in one batch."""
+        queries = [self._query(claim, glossary) for claim in claims]
+        self.index.prepare({w for q in queries for w in fuzzy_words((*q.phrasings, *q.counters))})
+        return [self._result(c, q, settings) for c, q in zip(claims, queries, strict=True)]
 
 
 def check(claim_set: ClaimSet, sources: Sequence[Source], settings: Settings | None = None) -> list[ClaimResult]:

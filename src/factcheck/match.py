@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import datetime
 import math
+from array import array
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
 from factcheck.concepts import load_concepts
+from factcheck.corpus_stats import Alternatives, CorpusStats, CountRequests, PartSummary
 from factcheck.dates import DateMention, extract_dates
 from factcheck.models import Sentence
 from factcheck.normalize import Token, is_arabic, match_keys, token_span, tokenize
@@ -41,34 +44,53 @@ STRICT_CREDIT = 0.9
 LEXEME_CREDIT = 0.9
 
 
-@dataclass
-class AnalysedSentence:
-    """A sentence with everything matching needs.
+def token_keys(tokens: Sequence[Token]) -> dict[str, list[int]]:
+    """Match key -> positions of the words that have it (numbers are compared as values, not keys)."""
+    keys: dict[str, list[int]] = defaultdict(list)
+    for i, tok in enumerate(tokens):
+        if tok.is_word and not tok.is_number:
+            for key in match_keys(tok.norm):
+                keys[key].append(i)
+    return dict(keys)
 
-    Tokens and match keys are computed for every sentence (they feed the
-    postings); quantities and negation cues only when a claim makes the
-    sentence a candidate, since most sentences never are.
+
+def speaker_keys_of(speaker: str | None) -> frozenset[str]:
+    if not speaker:
+        return frozenset()
+    return frozenset(k for t in tokenize(speaker) if t.is_word for k in match_keys(t.norm))
+
+
+@dataclass(eq=False)
+class AnalysedSentence:
+    """A sentence with everything matching needs, each part computed when first asked for.
+
+    Most sentences are never a candidate for any claim, so only their match keys
+    are taken (for the postings, see ``CorpusIndex``) and not kept; tokens,
+    quantities, dates and negation cues are computed, and kept, for the
+    sentences a claim makes candidates.
     """
 
     sentence: Sentence
-    tokens: tuple[Token, ...]  # offsets relative to the sentence text
-    keys: dict[str, list[int]]  # match key -> token positions
-    speaker_keys: frozenset[str] = frozenset()
     reference: datetime.date | None = None  # the article's date, for "الماضي" / "المقبل"
     named_group: str | None = None  # the actor group the sentence names, if any (set when the article is analysed)
 
     @classmethod
     def build(cls, sentence: Sentence, reference: datetime.date | None = None) -> AnalysedSentence:
-        tokens = tokenize(sentence.text)
-        keys: dict[str, list[int]] = defaultdict(list)
-        for i, tok in enumerate(tokens):
-            if tok.is_word and not tok.is_number:
-                for key in match_keys(tok.norm):
-                    keys[key].append(i)
-        speaker_keys: frozenset[str] = frozenset()
-        if sentence.speaker:
-            speaker_keys = frozenset(k for t in tokenize(sentence.speaker) if t.is_word for k in match_keys(t.norm))
-        return cls(sentence, tokens, dict(keys), speaker_keys, reference)
+        return cls(sentence, reference)
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """Offsets relative to the sentence text."""
+        return tokenize(self.sentence.text)
+
+    @cached_property
+    def keys(self) -> dict[str, list[int]]:
+        """Match key -> token positions."""
+        return token_keys(self.tokens)
+
+    @cached_property
+    def speaker_keys(self) -> frozenset[str]:
+        return speaker_keys_of(self.sentence.speaker)
 
     @cached_property
     def dates(self) -> list[DateMention]:
@@ -117,12 +139,23 @@ class AnalysedSentence:
 
     def warm(self) -> None:
         """Compute the lazy parts now (before the analysis is cached)."""
-        _ = self.cues, self.dates, self.sides
+        _ = self.keys, self.cues, self.dates, self.sides
 
     def absolute(self, first: int, last: int) -> tuple[int, int]:
         """Character span of tokens [first, last] in the article text."""
         base = self.sentence.start
         return base + self.tokens[first].start, base + self.tokens[last].end
+
+
+def sentence_keys_and_words(sentences: Sequence[AnalysedSentence]) -> tuple[list[tuple[str, ...]], set[str]]:
+    """Each sentence's match keys, and all their words, without keeping any sentence's tokens."""
+    keys = []
+    words: set[str] = set()
+    for s in sentences:
+        tokens = s.__dict__.get("tokens") or tokenize(s.sentence.text)
+        keys.append(tuple(token_keys(tokens)))
+        words.update(t.norm for t in tokens if t.is_word and not t.is_number)
+    return keys, words
 
 
 @dataclass
@@ -155,32 +188,61 @@ class PhrasingMatch:
 
 @dataclass
 class CorpusIndex:
-    """The analysed evidence sentences of all sources, with document frequencies over them."""
+    """The analysed evidence sentences of all sources, with postings and document frequencies over them.
+
+    ``sentence_keys`` gives each sentence's match keys when they were stored with
+    the analysis (else they are computed). ``shared`` is set when these sentences
+    are one part of a larger corpus (see ``parts``): word weights and spelling
+    neighbours are then those of the whole corpus, so every part judges a
+    sentence exactly as one index over everything would.
+    """
 
     sentences: list[AnalysedSentence]
-    postings: dict[str, set[int]] = field(default_factory=dict)  # key -> sentence numbers
+    sentence_keys: Sequence[Sequence[str]] | None = None
+    words: set[str] | None = None  # the sentences' words (given with ``sentence_keys``)
+    shared: CorpusStats | None = None
+    postings: dict[str, array] = field(default_factory=dict)  # key -> sentence numbers, ascending
     speaker_postings: dict[str, set[int]] = field(default_factory=dict)  # key -> sentences whose speaker has it
     _expansions: dict[tuple[str, bool], dict[str, float]] = field(default_factory=dict)
     _idf: dict[Term, float] = field(default_factory=dict)
     _word_sims: dict[tuple[str, bool], dict[int, float]] = field(default_factory=dict)
     _term_sims: dict[Term, dict[int, float]] = field(default_factory=dict)
     _tables: dict[Term, tuple[dict, dict]] = field(default_factory=dict)
+    _neighbours: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # word -> vocabulary spellings
+    _names: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # skeleton -> Arabic words, ratio
 
     def __post_init__(self) -> None:
-        postings: dict[str, set[int]] = defaultdict(set)
+        postings: dict[str, array] = {}
         speakers: dict[str, set[int]] = defaultdict(set)
+        given = self.sentence_keys
+        if given is None:
+            given, self.words = sentence_keys_and_words(self.sentences)
         for n, s in enumerate(self.sentences):
-            for key in s.keys:
-                postings[key].add(n)
-            for key in s.speaker_keys:
-                speakers[key].add(n)
-        self.postings = dict(postings)
+            for key in given[n]:
+                found = postings.get(key)
+                if found is None:
+                    postings[key] = found = array("i")
+                found.append(n)
+            if s.sentence.speaker:
+                for key in s.speaker_keys:
+                    speakers[key].add(n)
+        self.postings = postings
         self.speaker_postings = dict(speakers)
+        self.sentence_keys = None  # only needed to build the postings
+        if self.shared is not None:
+            self.share(self.shared)
+
+    @property
+    def size(self) -> int:
+        """Sentences in the whole corpus (all parts)."""
+        return self.shared.sentences if self.shared is not None else len(self.sentences)
 
     @cached_property
     def vocabulary(self) -> list[str]:
-        words = {t.norm for s in self.sentences for t in s.tokens if t.is_word and not t.is_number}
-        return sorted(words)
+        """Every word of the corpus (all parts), sorted: where spelling neighbours are looked for."""
+        if self.shared is not None:
+            return list(self.shared.vocabulary)
+        return sorted(self.words or ())
 
     def expand(self, word: str, fuzzy: bool = True) -> dict[str, float]:
         """Keys under which ``word`` is found, with the credit each earns (1.0 exact, ratio/100 fuzzy).
@@ -202,9 +264,9 @@ class CorpusIndex:
                     if out.get(key, 0.0) < NAME_CREDIT * ratio / 100:
                         out[key] = NAME_CREDIT * ratio / 100
         elif fuzzy and len(word) >= FUZZY_MIN_LENGTH:
-            for other, ratio, _ in process.extract(
-                word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
-            ):
+            if word not in self._neighbours:
+                self.prepare([word])
+            for other, ratio in self._neighbours[word]:
                 for key in match_keys(other):
                     if len(key) >= FUZZY_MIN_LENGTH - 1 and out.get(key, 0.0) < ratio / 100:
                         out[key] = ratio / 100
@@ -227,8 +289,46 @@ class CorpusIndex:
         key = skeleton(word)
         if len(key) < MIN_SKELETON:
             return []
-        found = process.extract(key, list(self._skeletons), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None)
-        return [(other, ratio) for k, ratio, _ in found for other in self._skeletons[k]]
+        if key not in self._names:
+            self.prepare([word])
+        return self._names[key]
+
+    def prepare(self, words: Iterable[str]) -> None:
+        """Find the spelling neighbours of many claim words at once, before they are expanded.
+
+        On a large corpus one batched comparison against the vocabulary is far
+        cheaper than one per word; the neighbours found are the same.
+        """
+        words = set(words)
+        arabic = sorted({w for w in words if is_arabic(w) and len(w) >= FUZZY_MIN_LENGTH} - set(self._neighbours))
+        if arabic:
+            self._neighbours.update(similar_words(arabic, self.vocabulary))
+        keys = {k for w in words if not is_arabic(w) and len(k := skeleton(w)) >= MIN_SKELETON} - set(self._names)
+        if keys:
+            skeletons = self._skeletons
+            for key, found in similar_words(sorted(keys), list(skeletons)).items():
+                self._names[key] = [(other, ratio) for k, ratio in found for other in skeletons[k]]
+
+    def share(self, stats: CorpusStats) -> None:
+        """Match from now on with the counts and neighbours of the whole corpus this index is a part of."""
+        self.shared = stats
+        for cache in (self._expansions, self._idf, self._word_sims, self._term_sims, self._tables):
+            cache.clear()
+        for name in ("vocabulary", "_skeletons", "unseen_weight"):
+            self.__dict__.pop(name, None)
+        self._neighbours = dict(stats.neighbours)
+        self._names = dict(stats.names)
+
+    def summary(self) -> PartSummary:
+        """What the whole corpus's counts need from this part."""
+        return PartSummary(
+            len(self.sentences), frozenset(self.words or ()), {k: len(v) for k, v in self.postings.items()}
+        )
+
+    def local_counts(self, requests: CountRequests) -> tuple[dict[str, int], dict[Alternatives, int]]:
+        """This part's share of the counts ``requests`` names."""
+        words = {w: self.local_doc_count(w) for w in requests.words}
+        return words, {alts: self.local_pooled_count(alts) for alts in requests.pooled}
 
     @cached_property
     def unseen_weight(self) -> float:
@@ -238,61 +338,81 @@ class CorpusIndex:
         التأكد) as missing content, so it should not outweigh the words that do
         match; names and numbers missing from the sources still cost their share.
         """
-        n = len(self.sentences)
-        values = sorted(math.log((n + 1) / (len(docs) + 0.5)) for docs in self.postings.values())
-        return values[len(values) // 2] if values else 1.0
+        if self.shared is not None:
+            return self.shared.unseen_weight
+        return unseen_weight({key: len(docs) for key, docs in self.postings.items()}, len(self.sentences))
 
     def idf(self, term: Term) -> float:
         """Inverse sentence frequency of a term (its rarest reading), smoothed."""
         cached = self._idf.get(term)
         if cached is not None:
             return cached
+        n = self.size
         if term.pooled:
             # A concept no source expresses in any of its forms is missing content: full weight.
             pooled = self._pooled_idf(term.alternatives)
-            value = math.log((len(self.sentences) + 1) / 0.5) if pooled is None else pooled
+            value = math.log((n + 1) / 0.5) if pooled is None else pooled
         elif term.credits:
             value = self._concept_idf(term)
         else:
             value = max(self._alternative_idf(alt) for alt in term.alternatives)
-            if term.name and not any(self._docs(w) for alt in term.alternatives for w in alt):
+            if term.name and not any(self.doc_count(w) for alt in term.alternatives for w in alt):
                 # A name the sources never use is missing content, not a paraphrase: full weight.
-                value = math.log((len(self.sentences) + 1) / 0.5)
+                value = math.log((n + 1) / 0.5)
         self._idf[term] = value
         return value
 
     def _docs(self, word: str) -> set[int]:
         docs: set[int] = set()
         for key in match_keys(word):
-            docs |= self.postings.get(key, set())
+            docs.update(self.postings.get(key, ()))
         return docs
 
+    def doc_count(self, word: str) -> int:
+        """Sentences of the whole corpus containing ``word``."""
+        if self.shared is not None:
+            return self.shared.word_docs[word]
+        return self.local_doc_count(word)
+
+    def local_doc_count(self, word: str) -> int:
+        return len(self._docs(word))
+
+    def pooled_count(self, alternatives: tuple[tuple[str, ...], ...]) -> int:
+        """Sentences of the whole corpus holding all the words of any one of ``alternatives``."""
+        if self.shared is not None:
+            return self.shared.pooled_docs[alternatives]
+        return self.local_pooled_count(alternatives)
+
+    def local_pooled_count(self, alternatives: tuple[tuple[str, ...], ...]) -> int:
+        docs: set[int] = set()
+        for alt in alternatives:
+            found = [self._docs(w) for w in alt]
+            if found and all(found):
+                docs |= set.intersection(*found)
+        return len(docs)
+
     def _alternative_idf(self, alt: tuple[str, ...]) -> float:
-        n = len(self.sentences)
+        n = self.size
         values = []
         for word in alt:
-            docs = self._docs(word)
-            values.append(math.log((n + 1) / (len(docs) + 0.5)) if docs else self.unseen_weight)
+            docs = self.doc_count(word)
+            values.append(math.log((n + 1) / (docs + 0.5)) if docs else self.unseen_weight)
         return sum(values) / len(values)
 
     def _concept_idf(self, term: Term) -> float:
         """A claim word's own weight when the sources use it; else its concept's (حُدّد → تحديد، يحدد)."""
         own = term.alternatives[0]
-        if all(self._docs(w) for w in own):
+        if all(self.doc_count(w) for w in own):
             return self._alternative_idf(own)
         pooled = self._pooled_idf(term.alternatives[1:])
         return pooled if pooled is not None else self._alternative_idf(own)
 
     def _pooled_idf(self, alternatives: tuple[tuple[str, ...], ...]) -> float | None:
         """IDF of the sentences holding any of the alternatives (None when none does)."""
-        docs: set[int] = set()
-        for alt in alternatives:
-            found = [self._docs(w) for w in alt]
-            if found and all(found):
-                docs |= set.intersection(*found)
+        docs = self.pooled_count(alternatives)
         if not docs:
             return None
-        return math.log((len(self.sentences) + 1) / (len(docs) + 0.5))
+        return math.log((self.size + 1) / (docs + 0.5))
 
     def word_sims(self, word: str, fuzzy: bool = True) -> dict[int, float]:
         """Credit of ``word`` in every sentence that has it (the rule of ``match_term``, in bulk)."""
@@ -354,6 +474,47 @@ class CorpusIndex:
             for n, sim in self.term_sims(term).items():
                 acc[n] += w * sim
         return {n: round(100.0 * v / total, 1) for n, v in acc.items()}
+
+
+def unseen_weight(document_frequencies: dict[str, int], sentences: int) -> float:
+    """The median inverse sentence frequency over all match keys (see ``CorpusIndex.unseen_weight``)."""
+    values = sorted(math.log((sentences + 1) / (df + 0.5)) for df in document_frequencies.values())
+    return values[len(values) // 2] if values else 1.0
+
+
+BATCH_FROM = 20_000  # choices from which comparing many words in one batch beats one at a time
+_BATCH_ROWS = 64  # words per batch: the score matrix is rows × choices
+
+
+def similar_words(words: Sequence[str], choices: Sequence[str]) -> dict[str, list[tuple[str, float]]]:
+    """Each of ``words`` with the ``choices`` at least ``FUZZY_CUTOFF`` alike (rapidfuzz ``ratio``).
+
+    Against a large vocabulary the words are compared in batches (``process.cdist``
+    on all cores); the ratios of the pairs found are then taken one by one, so
+    either way gives the same pairs and the same ratios.
+    """
+    if len(choices) < BATCH_FROM:
+        cutoff = FUZZY_CUTOFF
+        found = {w: process.extract(w, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None) for w in words}
+        return {w: [(c, r) for c, r, _ in matches] for w, matches in found.items()}
+    import numpy as np  # only for large corpora: it costs start-up time
+
+    out: dict[str, list[tuple[str, float]]] = {}
+    for first in range(0, len(words), _BATCH_ROWS):
+        rows = list(words[first : first + _BATCH_ROWS])
+        # The matrix is a filter only (float32, a hair below the cutoff); the ratio is taken again exactly.
+        matrix = process.cdist(
+            rows, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF - 0.01, dtype=np.float32, workers=-1
+        )
+        for word, row in zip(rows, matrix, strict=True):
+            found = [(choices[i], fuzz.ratio(word, choices[i])) for i in np.flatnonzero(row)]
+            out[word] = sorted(((c, r) for c, r in found if r >= FUZZY_CUTOFF), key=lambda cr: -cr[1])
+    return out
+
+
+def fuzzy_words(phrasings: Iterable[Phrasing]) -> set[str]:
+    """The claim words whose spelling neighbours matching will look up (for ``CorpusIndex.prepare``)."""
+    return {word for p in phrasings for t in p.terms if _fuzzy(t, 0) for word in t.alternatives[0]}
 
 
 def _fuzzy(term: Term, alternative: int) -> bool:
