@@ -72,7 +72,9 @@ class AnalysisCache:
         self._db: sqlite3.Connection | None = None
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.directory / CACHE_FILE)
+            # Worker processes share the file: wait for each other's writes rather than fail.
+            self._db = sqlite3.connect(self.directory / CACHE_FILE, timeout=120)
+            self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
         except (OSError, sqlite3.Error):
             self._db = None

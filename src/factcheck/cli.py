@@ -8,6 +8,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -21,6 +22,7 @@ from factcheck.claims import load_claims
 from factcheck.engine import Corpus, Settings
 from factcheck.errors import FactcheckError
 from factcheck.models import ClaimResult, ClaimSet, Source, Verdict
+from factcheck.parts import PARALLEL_FROM, PartedCorpus, open_corpus
 from factcheck.render import claim_table, claims_table, explain_table, metrics_tables, speaker_table
 from factcheck.report import document, lines
 from factcheck.resolve import resolve
@@ -97,16 +99,79 @@ MinScoreOpt = Annotated[
 ]
 
 
+class EngineName(StrEnum):
+    LOCAL = "local"
+    DASK = "dask"
+
+
+JobsOpt = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        help=f"Worker processes for the local engine; 0: one per core when there are {PARALLEL_FROM}+ sources.",
+    ),
+]
+EngineOpt = Annotated[
+    EngineName,
+    typer.Option("--engine", help="local (this machine) or dask (a Dask cluster, see --scheduler)."),
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler", help="Dask scheduler address (tcp://host:8786); none: a local cluster, one worker per core."
+    ),
+]
+
+
+@dataclass(frozen=True)
+class EngineChoice:
+    """Where the corpus is checked: in this process, in worker processes, or on a Dask cluster."""
+
+    engine: EngineName = EngineName.LOCAL
+    jobs: int = 1
+    scheduler: str | None = None
+
+
 def _fail(message: str, code: int = 2) -> NoReturn:
     Console(stderr=True, highlight=False, soft_wrap=True).print(f"factcheck: error: {message}", markup=False)
     raise typer.Exit(code)
 
 
-def _corpus(sources: list[Source], *, no_cache: bool, claim_set: ClaimSet, progress: bool = True) -> Corpus:
+def _corpus(
+    sources: list[Source],
+    *,
+    no_cache: bool,
+    claim_set: ClaimSet,
+    progress: bool = True,
+    engine: EngineChoice = EngineChoice(),
+) -> Corpus | PartedCorpus:
     """The corpus, with the analysis cache open for the rest of the run (each write is committed at once).
 
     Many sources get a progress bar on stderr when it is a terminal (never in a pipe).
+    The caller closes a ``PartedCorpus`` (its workers) with ``_closing``.
     """
+    cache_dir = None if no_cache else default_cache_dir()
+    if engine.engine is EngineName.DASK:
+        from factcheck.dask_engine import DaskRunner, DaskUnavailable
+
+        try:
+            runner = DaskRunner(engine.scheduler, workers=engine.jobs or None)
+        except DaskUnavailable as exc:
+            _fail(str(exc))
+        return PartedCorpus(
+            sources,
+            runner,
+            parts=runner.workers,
+            cache_dir=cache_dir,
+            actors=claim_set.actors,
+            lexicon=claim_set.lexicon,
+        )
+    if engine.jobs != 1 and (engine.jobs > 1 or len(sources) >= PARALLEL_FROM):
+        return open_corpus(
+            sources, jobs=engine.jobs, cache_dir=cache_dir, actors=claim_set.actors, lexicon=claim_set.lexicon
+        )
     with _progress(len(sources), "sources", enabled=progress, verb="reading") as advance:
         return Corpus(
             sources,
@@ -117,15 +182,31 @@ def _corpus(sources: list[Source], *, no_cache: bool, claim_set: ClaimSet, progr
         )
 
 
+@contextmanager
+def _closing(corpus: Corpus | PartedCorpus) -> Iterator[Corpus | PartedCorpus]:
+    try:
+        yield corpus
+    finally:
+        if isinstance(corpus, PartedCorpus):
+            corpus.close()
+
+
 def _load(
-    claims_path: Path, sources_dir: Path, *, claims_required: bool, no_cache: bool, progress: bool = True
-) -> tuple[ClaimSet, Corpus]:
+    claims_path: Path,
+    sources_dir: Path,
+    *,
+    claims_required: bool,
+    no_cache: bool,
+    progress: bool = True,
+    engine: EngineChoice = EngineChoice(),
+) -> tuple[ClaimSet, Corpus | PartedCorpus]:
     """The claims file and the analysed sources; ``progress`` allows a progress bar (not for JSON or CSV)."""
     if not claims_required and claims_path == DEFAULT_CLAIMS and not claims_path.exists():
         claim_set = ClaimSet(())
     else:
         claim_set = load_claims(claims_path)
-    return claim_set, _corpus(load_sources(sources_dir), no_cache=no_cache, claim_set=claim_set, progress=progress)
+    articles = load_sources(sources_dir)
+    return claim_set, _corpus(articles, no_cache=no_cache, claim_set=claim_set, progress=progress, engine=engine)
 
 
 def _emit(
@@ -182,6 +263,9 @@ def list_claims(
     min_score: MinScoreOpt = None,
     no_cache: NoCacheOpt = False,
     bom: BomOpt = False,
+    jobs: JobsOpt = 0,
+    engine: EngineOpt = EngineName.LOCAL,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Every claim with its verdict and how many sources support or contradict it.
 
@@ -190,9 +274,13 @@ def list_claims(
 
     def run() -> None:
         table = fmt == "table" and not as_json
-        claim_set, corpus = _load(claims, sources, claims_required=True, no_cache=no_cache, progress=table)
-        settings = Settings.with_min_score(min_score)
-        results = corpus.check_all(claim_set.claims, claim_set.glossary, settings)
+        choice = EngineChoice(engine, jobs, scheduler)
+        claim_set, corpus = _load(
+            claims, sources, claims_required=True, no_cache=no_cache, progress=table, engine=choice
+        )
+        with _closing(corpus):
+            settings = Settings.with_min_score(min_score)
+            results = corpus.check_all(claim_set.claims, claim_set.glossary, settings)
         _emit(results, ResultFormat.JSON if as_json else fmt, lambda rs: [claims_table(rs)], bom=bom)
 
     _guard(run)
@@ -239,6 +327,9 @@ def verify(
             "Also FACTCHECK_RTL. Never applied when output is not a terminal.",
         ),
     ] = None,
+    jobs: JobsOpt = 0,
+    engine: EngineOpt = EngineName.LOCAL,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Per claim, every source's stance with the evidence sentence, the speaker and the reasons.
 
@@ -249,10 +340,17 @@ def verify(
 
     def run() -> None:
         table = fmt == "table" and not as_json
-        claim_set, corpus = _load(claims, sources, claims_required=not claim, no_cache=no_cache, progress=table)
-        chosen = resolve(claim or [], claim_set)
-        settings = Settings.with_min_score(min_score, top=top)
-        results = corpus.check_all(chosen, claim_set.glossary, settings)
+        if explain and (engine is EngineName.DASK or jobs > 1):
+            _fail("--explain reads the whole index in this process: use it with the local engine and --jobs 1")
+        # --explain needs the index here, so it keeps the corpus in this process.
+        choice = EngineChoice(engine, 1 if explain else jobs, scheduler)
+        claim_set, corpus = _load(
+            claims, sources, claims_required=not claim, no_cache=no_cache, progress=table, engine=choice
+        )
+        with _closing(corpus):
+            chosen = resolve(claim or [], claim_set)
+            settings = Settings.with_min_score(min_score, top=top)
+            results = corpus.check_all(chosen, claim_set.glossary, settings)
         outcome["results"] = results
         for r in results:
             # Only a claim no source says anything about can be unreadable; the others need no check.
@@ -267,7 +365,9 @@ def verify(
         draw = (
             (lambda r: speaker_table(r, top)) if by_speaker else (lambda r: claim_table(r, width=width, visual=visual))
         )
-        explained = {r.claim.id: corpus.explain(r.claim, claim_set.glossary, r) for r in results} if explain else {}
+        explained = {}
+        if explain and isinstance(corpus, Corpus):
+            explained = {r.claim.id: corpus.explain(r.claim, claim_set.glossary, r) for r in results}
 
         def tables(rs: list[ClaimResult]) -> list[Any]:
             out: list[Any] = []

@@ -170,20 +170,27 @@ class SourceFinding:
     evidence: tuple[Evidence, ...]  # all of it, in reading order
 
 
-def assemble(claim: Claim, sources: Sequence[Source], findings: Iterable[SourceFinding]) -> ClaimResult:
-    """A claim's result from the sources that say something on it; every other source is silent."""
-    by_position = {f.position: f for f in findings}
-    results = []
+def assemble(
+    claim: Claim,
+    sources: Sequence[Source],
+    findings: Iterable[SourceFinding],
+    silent: Sequence[SourceResult] | None = None,
+) -> ClaimResult:
+    """A claim's result from the sources that say something on it; every other source is silent.
+
+    ``silent`` (from ``silent_results``) shares one silent result per source across claims.
+    """
+    results = list(silent) if silent is not None else silent_results(sources)
     everything: list[Evidence] = []
-    for position, source in enumerate(sources):
-        found = by_position.get(position)
-        if found is None:
-            results.append(SourceResult(source, SourceStance.SILENT, ()))
-            continue
+    for found in sorted(findings, key=lambda f: f.position):
         everything += found.evidence
-        results.append(SourceResult(source, found.stance, found.shown))
-    verdict = claim_verdict([r.stance for r in results])
+        results[found.position] = SourceResult(sources[found.position], found.stance, found.shown)
+    verdict = claim_verdict([r.stance for r in results if r.stance is not SourceStance.SILENT])
     return ClaimResult(claim, verdict, tuple(results), voices(everything), tuple(everything))
+
+
+def silent_results(sources: Sequence[Source]) -> list[SourceResult]:
+    return [SourceResult(source, SourceStance.SILENT, ()) for source in sources]
 
 
 class Corpus:
@@ -233,6 +240,7 @@ class Corpus:
             keys += stored.keys
             words |= stored.words
         self.index = CorpusIndex(analysed, keys, words)
+        self._silent = silent_results(self.sources)
 
     def check(
         self,
@@ -264,7 +272,7 @@ class Corpus:
     ) -> ClaimResult:
         findings = self.findings(query, settings, exhaustive=exhaustive)
         if only is None:
-            return assemble(claim, self.sources, findings)
+            return assemble(claim, self.sources, findings, self._silent)
         wanted = set(only)
         chosen = [p for p, s in enumerate(self.sources) if s.id in wanted]
         renumber = {old: new for new, old in enumerate(chosen)}
