@@ -3,14 +3,19 @@
 Usage (from the repo root, with the project installed):
 
     python benchmarks/bench.py seeds [--runs 5]
-    python benchmarks/bench.py scale [--corpus PATH.jsonl] [--sizes 1000 5000 20000]
+    python benchmarks/bench.py scale [--corpus PATH.jsonl] [--sizes 1000 5000 20000] [--claims 1000] [--jobs 2]
+    python benchmarks/bench.py index [--size 1000] [--claims 50]
 
 ``seeds`` times whole ``factcheck list`` and ``factcheck verify`` processes (start-up
 included, as a user waits for them) and prints the median of ``--runs`` runs, with the
 analysis cache warm (a re-run) and with ``--no-cache`` (every article analysed afresh).
-``scale`` checks the bundled claims against the first N articles of a JSON Lines
-corpus (read in place, never copied), each size in a fresh process so that peak
-memory (ru_maxrss) belongs to that size alone.
+``scale`` checks the bundled claims plus corpus headlines (``--claims`` in all) against
+the first N articles of a JSON Lines corpus (read in place, never copied), in one
+worker process per job: a cold run with an empty analysis cache, then a warm one with
+the articles cached and the claims checked afresh. Each size runs in a fresh process
+and its peak memory is that of the process and its workers together.
+``index`` times the candidate index against scoring every sentence, on the same
+claims in one process, and checks that both find the same evidence.
 """
 
 from __future__ import annotations
@@ -93,12 +98,54 @@ def bench_seeds(runs: int) -> dict[str, object]:
     return out
 
 
-def scale_one(corpus: Path, size: int) -> dict[str, object]:
-    """Runs in a child process: load N articles, check every bundled claim, report time and peak memory."""
-    from factcheck import Corpus, Settings, load_claims
+class MemoryWatch:
+    """Peak resident memory of this process and all its worker processes together, sampled every 0.1 s."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def _tree(pid: int) -> list[int]:
+        out = [pid]
+        for task in Path(f"/proc/{pid}/task").glob("*"):
+            try:
+                children = (task / "children").read_text().split()
+            except OSError:
+                continue
+            for child in children:
+                out += MemoryWatch._tree(int(child))
+        return out
+
+    @staticmethod
+    def _rss_mb(pid: int) -> float:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return 0.0
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.1):
+            total = sum(self._rss_mb(pid) for pid in self._tree(os.getpid()))
+            self.peak_mb = max(self.peak_mb, total)
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return round(max(self.peak_mb, own), 1)
+
+
+def read_articles(corpus: Path, size: int) -> list:
     from factcheck.models import Source, SourceMeta
 
-    t0 = time.perf_counter()
     sources = []
     with corpus.open(encoding="utf-8") as fh:
         for line in fh:
@@ -107,44 +154,99 @@ def scale_one(corpus: Path, size: int) -> dict[str, object]:
             obj = json.loads(line)
             text = (obj.get("title") or "") + "\n\n" + obj["text"]
             sources.append(Source(obj["id"], corpus, text, SourceMeta(outlet=obj.get("source"))))
-    t_read = time.perf_counter()
-    engine = Corpus(sources)
-    t_index = time.perf_counter()
-    claim_set = load_claims(ROOT / "claims.yaml")
-    results = engine.check_all(claim_set.claims, claim_set.glossary, Settings())
-    t_check = time.perf_counter()
-    sentences = len(engine.index.sentences)
-    with_evidence = sum(1 for r in results for s in r.sources if s.evidence)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {
-        "articles": len(sources),
-        "sentences": sentences,
-        "claims": len(claim_set.claims),
-        "read_s": round(t_read - t0, 2),
-        "analyse_s": round(t_index - t_read, 2),
-        "check_s": round(t_check - t_index, 2),
-        "total_s": round(t_check - t0, 2),
-        "articles_per_s": round(len(sources) / (t_check - t0), 1),
-        "claim_article_pairs_per_s": round(len(sources) * len(claim_set.claims) / (t_check - t_index), 1),
-        "sources_with_evidence": with_evidence,
-        "peak_rss_mb": round(peak_mb, 1),
-    }
+    return sources
 
 
-def bench_scale(corpus: Path, sizes: list[int]) -> dict[str, object]:
+def benchmark_claims(corpus: Path, count: int) -> list:
+    """The bundled claims, then headlines taken evenly across the whole corpus (most name events of
+    articles outside a small sample, some of articles inside it), ``count`` in all."""
+    from factcheck import load_claims
+    from factcheck.models import Claim
+
+    claims = list(load_claims(ROOT / "claims.yaml").claims)
+    titles = []
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            title = (json.loads(line).get("title") or "").strip()
+            if title:
+                titles.append(title)
+    wanted = max(0, count - len(claims))
+    step = max(1, len(titles) // max(wanted, 1))
+    claims += [Claim(f"headline-{i}", t) for i, t in enumerate(titles[::step][:wanted])]
+    return claims[:count]
+
+
+def scale_one(corpus: Path, size: int, claims_count: int, jobs: int) -> dict[str, object]:
+    """Runs in a child process: a cold run (empty analysis cache), then a warm one (articles cached, claims
+    checked afresh), with the peak memory of this process and its workers together."""
+    from factcheck import Settings, load_claims
+    from factcheck.parts import PartedCorpus, ProcessRunner
+
+    watch = MemoryWatch()
+    glossary = load_claims(ROOT / "claims.yaml").glossary
+    claims = benchmark_claims(corpus, claims_count)
+    sources = read_articles(corpus, size)
+    cache_dir = Path(tempfile.mkdtemp(prefix="factcheck-bench-scale-"))
+    row: dict[str, object] = {"articles": len(sources), "claims": len(claims), "jobs": jobs}
+    answers = []
+    for run in ("cold", "warm"):
+        t0 = time.perf_counter()
+        with PartedCorpus(sources, ProcessRunner(), parts=jobs, cache_dir=cache_dir) as engine:
+            t1 = time.perf_counter()
+            results = engine.check_all(claims, glossary, Settings())
+            t2 = time.perf_counter()
+            row["sentences"] = engine._base.sentences
+        answers.append(results)
+        row[f"{run}_analyse_s"] = round(t1 - t0, 2)
+        row[f"{run}_check_s"] = round(t2 - t1, 2)
+        row[f"{run}_total_s"] = round(t2 - t0, 2)
+    row["warm_same_as_cold"] = answers[0] == answers[1]
+    row["claims_with_evidence"] = sum(1 for r in answers[0] if r.evidence)
+    row["evidence_sentences"] = sum(len(r.evidence) for r in answers[0])
+    row["check_ms_per_claim_warm"] = round(1000 * float(row["warm_check_s"]) / len(claims), 1)
+    row["peak_rss_mb"] = watch.stop()
+    return row
+
+
+def bench_scale(corpus: Path, sizes: list[int], claims: int, jobs: int) -> dict[str, object]:
     if not corpus.exists():
         raise SystemExit(f"corpus not found: {corpus}")
     rows = []
     for size in sizes:
         proc = subprocess.run(
-            [sys.executable, __file__, "_scale_one", str(corpus), str(size)],
+            [sys.executable, __file__, "_scale_one", str(corpus), str(size), str(claims), str(jobs)],
             cwd=ROOT,
             check=True,
             capture_output=True,
             text=True,
         )
         rows.append(json.loads(proc.stdout))
-    return {"machine": machine(), "corpus": str(corpus), "rows": rows}
+        print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+    return {"machine": machine(), "cpu_calibration_s": calibration(), "corpus": str(corpus), "rows": rows}
+
+
+def bench_index(corpus: Path, size: int, claims_count: int) -> dict[str, object]:
+    """The candidate index against scoring every sentence, side by side in one process, same claims."""
+    from factcheck import Corpus, Settings, load_claims
+
+    glossary = load_claims(ROOT / "claims.yaml").glossary
+    claims = benchmark_claims(corpus, 1000)
+    claims = claims[:: max(1, len(claims) // claims_count)][:claims_count]
+    engine = Corpus(read_articles(corpus, size))
+    out: dict[str, object] = {"articles": size, "sentences": len(engine.index.sentences), "claims": len(claims)}
+    engine.check_all(claims, glossary, Settings())  # first: spelling neighbours looked up, candidates analysed
+    timings = {}
+    answers = {}
+    for way, exhaustive in (("index", False), ("every_sentence", True)):
+        start = time.perf_counter()
+        answers[way] = [engine.check(c, glossary, Settings(), exhaustive=exhaustive) for c in claims]
+        timings[way] = time.perf_counter() - start
+    out["index_s"] = round(timings["index"], 2)
+    out["every_sentence_s"] = round(timings["every_sentence"], 2)
+    out["speed_up"] = round(timings["every_sentence"] / timings["index"], 1)
+    out["same_results"] = answers["index"] == answers["every_sentence"]
+    out["evidence_sentences"] = sum(len(r.evidence) for r in answers["index"])
+    return {"machine": machine(), "cpu_calibration_s": calibration(), **out}
 
 
 def main() -> None:
@@ -155,16 +257,26 @@ def main() -> None:
     scale = sub.add_parser("scale")
     scale.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     scale.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
+    scale.add_argument("--claims", type=int, default=1000)
+    scale.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    index = sub.add_parser("index")
+    index.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    index.add_argument("--size", type=int, default=1000)
+    index.add_argument("--claims", type=int, default=50)
     one = sub.add_parser("_scale_one")
     one.add_argument("corpus", type=Path)
     one.add_argument("size", type=int)
+    one.add_argument("claims", type=int)
+    one.add_argument("jobs", type=int)
     args = parser.parse_args()
     if args.what == "seeds":
         result = bench_seeds(args.runs)
     elif args.what == "scale":
-        result = bench_scale(args.corpus, args.sizes)
+        result = bench_scale(args.corpus, args.sizes, args.claims, args.jobs)
+    elif args.what == "index":
+        result = bench_index(args.corpus, args.size, args.claims)
     else:
-        result = scale_one(args.corpus, args.size)
+        result = scale_one(args.corpus, args.size, args.claims, args.jobs)
     print(json.dumps(result, ensure_ascii=False, indent=2))
 
 

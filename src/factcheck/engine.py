@@ -157,6 +157,9 @@ def use_vocabularies(lexicon: LexiconExtension, cache: AnalysisCache | None = No
         use_default(_builtin_opposites())
 
 
+# Sentences whose full analysis (tokens, numbers, dates, cues) stays in memory between claims:
+# enough for every sentence of a small corpus, a bound on memory for an archive.
+KEEP_ANALYSED = 25_000
 WARM_UP_TO = 200  # sources: a corpus this small has every sentence fully analysed before it is cached
 
 
@@ -241,6 +244,7 @@ class Corpus:
             words |= stored.words
         self.index = CorpusIndex(analysed, keys, words)
         self._silent = silent_results(self.sources)
+        self._recent: dict[int, None] = {}  # sentences judged, oldest first
 
     def check(
         self,
@@ -284,13 +288,27 @@ class Corpus:
         numbers = range(len(self.index.sentences)) if exhaustive else sorted(self._candidates(query, settings))
         by_source: dict[int, list[Evidence]] = {}
         for n in numbers:
-            found = judge(query, self.index, self.index.sentences[n], settings.thresholds)
+            sentence = self.index.sentences[n]
+            found = judge(query, self.index, sentence, settings.thresholds)
             if found is not None:
                 by_source.setdefault(self._source_of[n], []).append(found)
+            self._analysed_lately(n)
+        if len(self.index.sentences) > KEEP_ANALYSED:
+            self.index.forget_terms()  # on a large corpus, what a claim's terms found is not kept for the next
         return [
             SourceFinding(position, source_stance(evidence), rank_evidence(evidence, settings.top), tuple(evidence))
             for position, evidence in sorted(by_source.items())
         ]
+
+    def _analysed_lately(self, n: int) -> None:
+        """Keep the full analysis of the ``KEEP_ANALYSED`` sentences judged most recently; forget older ones."""
+        recent = self._recent
+        recent.pop(n, None)
+        recent[n] = None
+        if len(recent) > KEEP_ANALYSED:
+            oldest = next(iter(recent))
+            del recent[oldest]
+            self.index.sentences[oldest].forget()
 
     def unreadable(self, claim: Claim, glossary: Mapping[str, Sequence[str]] | Glossary) -> bool:
         """Is the claim in a language no lexicon covers (no word of it could match the sources)?"""

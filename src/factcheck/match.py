@@ -137,6 +137,11 @@ class AnalysedSentence:
         last = next((t.norm for t in reversed(self.tokens) if t.norm not in _CLOSING), "")
         return last == "?" or (bool(words) and words[0].norm in _QUESTION_WORDS)
 
+    def forget(self) -> None:
+        """Drop the parts computed on demand (they are computed again if asked for)."""
+        for name in _ON_DEMAND:
+            self.__dict__.pop(name, None)
+
     def warm(self) -> None:
         """Compute the lazy parts now (before the analysis is cached)."""
         _ = self.keys, self.cues, self.dates, self.sides
@@ -145,6 +150,9 @@ class AnalysedSentence:
         """Character span of tokens [first, last] in the article text."""
         base = self.sentence.start
         return base + self.tokens[first].start, base + self.tokens[last].end
+
+
+_ON_DEMAND = ("tokens", "keys", "speaker_keys", "dates", "quantities", "quantity_spans", "cues", "sides", "places")
 
 
 def sentence_keys_and_words(sentences: Sequence[AnalysedSentence]) -> tuple[list[tuple[str, ...]], set[str]]:
@@ -308,6 +316,11 @@ class CorpusIndex:
             skeletons = self._skeletons
             for key, found in similar_words(sorted(keys), list(skeletons)).items():
                 self._names[key] = [(other, ratio) for k, ratio in found for other in skeletons[k]]
+
+    def forget_terms(self) -> None:
+        """Drop what was worked out for the terms of the claims checked so far (their sentences and credits)."""
+        for cache in (self._word_sims, self._term_sims, self._tables):
+            cache.clear()
 
     def share(self, stats: CorpusStats) -> None:
         """Match from now on with the counts and neighbours of the whole corpus this index is a part of."""
