@@ -317,6 +317,10 @@ class CorpusIndex:
             for key, found in similar_words(sorted(keys), list(skeletons)).items():
                 self._names[key] = [(other, ratio) for k, ratio in found for other in skeletons[k]]
 
+    def neighbours_found(self) -> tuple[dict[str, list[tuple[str, float]]], dict[str, list[tuple[str, float]]]]:
+        """The spelling neighbours looked up so far: of Arabic words, and of Latin names by skeleton."""
+        return dict(self._neighbours), dict(self._names)
+
     def forget_terms(self) -> None:
         """Drop what was worked out for the terms of the claims checked so far (their sentences and credits)."""
         for cache in (self._word_sims, self._term_sims, self._tables):

@@ -200,12 +200,9 @@ class PartedCorpus:
         queries = [self.query(c, gloss) for c in claims]
         word_docs, pooled_docs = add_counts(self.runner.call("counts", queries))
         self._lookup.prepare({w for q in queries for w in fuzzy_words((*q.phrasings, *q.counters))})
+        neighbours, names = self._lookup.neighbours_found()
         stats = dataclasses.replace(
-            self._base,
-            word_docs=word_docs,
-            pooled_docs=pooled_docs,
-            neighbours=self._lookup._neighbours,
-            names=self._lookup._names,
+            self._base, word_docs=word_docs, pooled_docs=pooled_docs, neighbours=neighbours, names=names
         )
         per_part: list[list[list[SourceFinding]]] = self.runner.call("findings", queries, stats, settings)
         return [
