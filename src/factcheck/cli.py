@@ -22,7 +22,7 @@ from factcheck.claims import load_claims
 from factcheck.engine import Corpus, Settings
 from factcheck.errors import FactcheckError
 from factcheck.models import ClaimResult, ClaimSet, Source, Verdict
-from factcheck.parts import PARALLEL_FROM, PartedCorpus, open_corpus
+from factcheck.parts import PARALLEL_FROM, PartedCorpus, open_corpus, worker_count
 from factcheck.render import claim_table, claims_table, explain_table, metrics_tables, speaker_table
 from factcheck.report import document, lines
 from factcheck.resolve import resolve
@@ -168,7 +168,7 @@ def _corpus(
             actors=claim_set.actors,
             lexicon=claim_set.lexicon,
         )
-    if engine.jobs != 1 and (engine.jobs > 1 or len(sources) >= PARALLEL_FROM):
+    if worker_count(engine.jobs, len(sources)) > 1:
         return open_corpus(
             sources, jobs=engine.jobs, cache_dir=cache_dir, actors=claim_set.actors, lexicon=claim_set.lexicon
         )

@@ -211,6 +211,12 @@ class PartedCorpus:
         ]
 
 
+def worker_count(jobs: int, sources: int) -> int:
+    """Worker processes for ``jobs`` (0: one per core from ``PARALLEL_FROM`` sources up); 1 means in-process."""
+    jobs = jobs or (default_jobs() if sources >= PARALLEL_FROM else 1)
+    return 1 if sources < 2 else jobs
+
+
 def open_corpus(
     sources: Sequence[Source],
     *,
@@ -220,9 +226,9 @@ def open_corpus(
     lexicon: LexiconExtension | None = None,
     progress: Callable[[], None] | None = None,
 ) -> Corpus | PartedCorpus:
-    """In-process for a small corpus or one job; else one worker process per core (``jobs`` 0: all cores)."""
-    jobs = jobs or (default_jobs() if len(sources) >= PARALLEL_FROM else 1)
-    if jobs <= 1 or len(sources) < 2:
+    """In-process or in worker processes, as ``worker_count`` decides."""
+    jobs = worker_count(jobs, len(sources))
+    if jobs == 1:
         cache = AnalysisCache(cache_dir) if cache_dir is not None else None
         return Corpus(sources, cache, actors=actors, lexicon=lexicon, progress=progress)
     return PartedCorpus(sources, ProcessRunner(), parts=jobs, cache_dir=cache_dir, actors=actors, lexicon=lexicon)
