@@ -26,7 +26,7 @@ from typing import Literal, NamedTuple, TypeVar
 
 from factcheck.normalize import Token, normalize, tokenize
 
-__all__ = ["DateMention", "compare_dates", "extract_dates"]
+__all__ = ["DateMention", "compare_dates", "extract_dates", "month_forms"]
 
 Verdict = Literal["supports", "contradicts", "mentions"]
 
@@ -767,6 +767,21 @@ def stated_current_year(text: str) -> int | None:
 # ---------------------------------------------------------------------------
 # Comparison
 # ---------------------------------------------------------------------------
+
+
+def month_forms(month: int) -> tuple[tuple[str, ...], ...]:
+    """The normalised names news uses for ``month``: Arabic, Levantine (كانون الأول) and English.
+
+    Levantine and English names that are also ordinary words (آب "father", نيسان,
+    may, march) are left out: they would find sentences that name no month at
+    all. The Gregorian مارس, a rare verb, is the usual name of March and stays.
+    """
+    forms: list[tuple[str, ...]] = [
+        (name,) for name, m in _MONTHS.items() if m.number == month and (m.family == "ar" or not m.weak)
+    ]
+    for head, ordinals in _LEVANTINE_HEADS.items():
+        forms += [(head, ordinal) for ordinal, number in ordinals.items() if number == month and ordinal[:2] == "ال"]
+    return tuple(forms)
 
 
 def _part_fits_month(part: str, month: int) -> str:

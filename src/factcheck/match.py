@@ -29,7 +29,7 @@ from factcheck.normalize import Token, is_arabic, match_keys, token_span, tokeni
 from factcheck.numbers import Quantity, extract_quantities
 from factcheck.opposites import load_opposites
 from factcheck.polarity import Cue, find_cues
-from factcheck.query import Phrasing, Term, outside_dates
+from factcheck.query import LIGHT_WEIGHT, Phrasing, Term, outside_dates
 from factcheck.transliterate import MIN_SKELETON, skeleton
 
 _CLOSING = frozenset("\"'»”)]")
@@ -376,6 +376,10 @@ class CorpusIndex:
             if term.name and not any(self.doc_count(w) for alt in term.alternatives for w in alt):
                 # A name the sources never use is missing content, not a paraphrase: full weight.
                 value = math.log((n + 1) / 0.5)
+        if term.light:
+            value *= LIGHT_WEIGHT
+        if term.carries is not None:  # the weight its light head gave up (تشن هجمات: هجمات)
+            value += self.idf(term.carries) * (1 - LIGHT_WEIGHT) / LIGHT_WEIGHT
         self._idf[term] = value
         return value
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.concepts import Where, load_concepts
-from factcheck.dates import DateMention, extract_dates
+from factcheck.dates import DateMention, extract_dates, month_forms
 from factcheck.models import Claim
 from factcheck.normalize import Token, is_arabic, match_keys, normalize, stem, token_span, tokenize
 from factcheck.numbers import Quantity, extract_quantities
@@ -48,6 +48,29 @@ STOPWORDS = frozenset(
 )
 
 
+# Words a claim's writer uses to frame a fact rather than state it. A source reports
+# the same fact in its own frame (عقب 4 جولات for جرت أربع جولات, اتفقت بغداد وواشنطن
+# for أُبرم اتفاق), so these words keep a small weight: a sentence holding them is a
+# little closer, one without them is not a different fact. On a few articles their
+# inverse frequency is high (each is rare), which let them outweigh the content words
+# (0.18-0.33 of a claim's weight). Two kinds:
+# - heads: light verbs (جرت، أُبرم، حُدّد، يتولى، تشن، يسمح، أصدر), verbs of saying and
+#   deeming, and prepositional nouns (بشأن، قرب). Their content is the word they take
+#   (تشن هجمات، قرب مطار): the next term of the claim carries the weight they give up.
+# - modifiers: framing adverbs (بالكامل، في السابق), whose weight is simply dropped.
+LIGHT_HEADS = frozenset(
+    normalize(w)
+    for w in (
+        "جرى جرت يجري تجري أجرى أجرت يجرون قام قامت يقوم تقوم شن شنت يشن تشن يشنون "
+        "أصدر أصدرت يصدر تصدر أبرم أبرمت يبرم تبرم تولى تولت يتولى تتولى حدد حددت يحدد تحدد "
+        "سمح سمحت يسمح تسمح يسمحان تقع يقع عد عدت يعد تعد تعده يعده يعدون يعتبر تعتبر يعتبرون "
+        "يؤكد تؤكد يؤكدون يؤكدان مؤكدين يعلن تعلن يعلنون بشأن حول قرب بقرب نحو إزاء تجاه"
+    ).split()
+)
+LIGHT_MODIFIERS = frozenset(normalize(w) for w in "معه معها معهم بالكامل كاملا كليا السابق سابقا حاليا فعلا".split())
+LIGHT_WEIGHT = 0.25  # a light word's share of its inverse frequency
+
+
 @dataclass(frozen=True)
 class Term:
     """Something the sentence should contain: one word, or a glossary term with its Arabic spellings."""
@@ -59,13 +82,16 @@ class Term:
     name: bool = False  # a capitalised English word no lexicon knows: a name, which the sources must contain
     place: str = ""  # the place concept the term names (حرير, Damascus), if any
     place_level: str = ""  # its level: country, region, province, city, site
+    light: bool = False  # a framing word (``LIGHT_HEADS``, ``LIGHT_MODIFIERS``): weighed at ``LIGHT_WEIGHT``
+    carries: Term | None = None  # the light head before it, whose remaining weight this term takes on
 
     def __hash__(self) -> int:
         # Terms key several per-sentence caches and may carry dozens of alternatives:
         # hash them once, not on every lookup.
         cached = self.__dict__.get("_hash")
         if cached is None:
-            cached = hash((self.label, self.alternatives, self.credits, self.pooled, self.name, self.place))
+            fields = (self.label, self.alternatives, self.credits, self.pooled, self.name, self.place)
+            cached = hash((*fields, self.light, self.carries))
             object.__setattr__(self, "_hash", cached)
         return cached
 
@@ -253,6 +279,8 @@ def _arabic_terms(tokens: Sequence[Token], skip: set[int]) -> list[Term]:
             continue
         else:
             term = _with_mates(tok.text, (tok.norm,), lexicon.lookup(tok.norm))
+            if {tok.norm, _bare(tok.norm)} & (LIGHT_HEADS | LIGHT_MODIFIERS):
+                term = dataclasses.replace(term, light=True)
             i += 1
         term = _placed(term, words, start)
         if term.key not in seen:
@@ -313,6 +341,52 @@ def outside_dates(quantities: Sequence[Quantity], dates: Sequence[DateMention]) 
     return [q for q in quantities if not any(q.start < d.end and d.start < q.end for d in dates)]
 
 
+# A claim's date is also something a sentence about the same event holds: its month
+# (in any calendar's name), or "the end of the year" for December and for the end
+# of a year. Another month name fills the same slot with another value, which is
+# what a contradicting date looks like, so it counts too, at this credit (below
+# ``STRICT_CREDIT``: it never makes the match strict). The values themselves are
+# compared by ``stance``.
+DATE_SLOT_CREDIT = 0.9
+END_OF_YEAR_CREDIT = 0.9  # "بحلول نهاية العام" for "31 December"
+_END_OF_YEAR = ((normalize("نهاية"), normalize("العام")), (normalize("نهاية"), normalize("عام")))
+
+
+def _date_terms(dates: Sequence[DateMention]) -> list[Term]:
+    """One term per claimed date that names a month or the end of a year (see ``DATE_SLOT_CREDIT``)."""
+    out = []
+    for d in dates:
+        year_end = d.month is None and d.part == "late"
+        if d.month is None and not year_end:
+            continue
+        own = list(month_forms(d.month)) if d.month is not None else []
+        credits = [1.0] * len(own)
+        if year_end or d.month == 12:
+            own += _END_OF_YEAR
+            credits += [1.0 if year_end else END_OF_YEAR_CREDIT] * len(_END_OF_YEAR)
+        fitting = {10, 11, 12} if year_end else {d.month}
+        others = [form for m in range(1, 13) if m not in fitting for form in month_forms(m)]
+        if year_end:
+            own += [form for m in (10, 11, 12) for form in month_forms(m)]
+            credits += [END_OF_YEAR_CREDIT] * (len(own) - len(credits))
+        out.append(Term(d.text, (*own, *others), (*credits, *[DATE_SLOT_CREDIT] * len(others)), pooled=True))
+    return out
+
+
+def _carried(terms: Sequence[Term], governed: frozenset[str]) -> list[Term]:
+    """Each light head's remaining weight handed to the next term (تشن → هجمات, قرب → مطار).
+
+    A framing word the claim's own negation governs ("وتعدّه غير حقيقي") is what is
+    denied: it keeps its full weight.
+    """
+    out = [dataclasses.replace(t, light=False) if t.light and t.key in governed else t for t in terms]
+    for k in range(len(out) - 1):
+        head, nxt = out[k], out[k + 1]
+        if head.light and not nxt.light and {_bare(w) for w in head.alternatives[0]} & LIGHT_HEADS:
+            out[k + 1] = dataclasses.replace(nxt, carries=head)
+    return out
+
+
 def analyse(text: str, glossary: Glossary) -> Phrasing:
     """Turn one phrasing into terms, quantities and dates (claim role) and polarity."""
     tokens = tokenize(text)
@@ -354,6 +428,7 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
         if k not in cue_idx and not (tokens[k].norm in EXISTENTIAL_HEADS and any(existents(c, tokens) for c in cues))
     }
     governed = frozenset(t.key for t in terms if any(w in governed_words for alt in t.alternatives for w in alt))
+    terms = _carried(terms, governed) + _date_terms(dates)
     return Phrasing(
         text=text,
         terms=tuple(terms),

@@ -212,6 +212,26 @@ def _denied_existence(m: PhrasingMatch, sentence: AnalysedSentence, claim_sides:
     return out
 
 
+_ENDING = ("إنهاء", "end")
+ENDED_WINDOW = 4  # tokens before a claim word where an ending verb takes it as object ("end the US combat presence")
+
+
+def _ended(tokens: Sequence[Token], k: int) -> bool:
+    """Does the claim end what its word ``k`` names ("إنهاء الوجود القتالي", "end the presence")?
+
+    Then the word's opposite in a sentence (انسحاب for "presence") restates the claim:
+    the ending has already reversed it.
+    """
+    lexicon = load_opposites()
+    ending = frozenset().union(*(lexicon.sides_of(normalize(w)) for w in _ENDING))
+    for j in range(k - 1, max(k - 1 - ENDED_WINDOW, -1), -1):
+        if not tokens[j].is_word:
+            return False  # another clause
+        if lexicon.sides_of(tokens[j].norm) & ending:
+            return True
+    return False
+
+
 def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) -> tuple[bool, list[Reason]]:
     """Does the sentence say the opposite of the matched proposition? With the reasons.
 
@@ -252,6 +272,7 @@ def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) 
             o
             for o in lexicon.find(m.phrasing.tokens, sentence.tokens)
             if o.claim_index not in claim_values
+            and not _ended(m.phrasing.tokens, o.claim_index)
             and not _said_as_such(index, m.phrasing.tokens[o.claim_index].norm, sentence, m.hits)
             and o.source_index not in source_values
             and not governing(sentence.cues, [o.source_index], sentence.tokens)
