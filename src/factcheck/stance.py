@@ -148,6 +148,17 @@ def _check_dates(m: PhrasingMatch, sentence: AnalysedSentence) -> SlotCheck:
     return _compare_slots("date", items, {"supports"})
 
 
+def _another_time(m: PhrasingMatch, sentence: AnalysedSentence) -> bool:
+    """Does the claim put its event in a year the sentence gives no date for?
+
+    "US forces left Iraq in 2013" is not what a faction denies when it calls talk
+    of a withdrawal untrue: a year alone says when the event happened, and a
+    sentence with no date cannot be shown to be about that event.
+    """
+    years = [d for d in m.phrasing.dates if d.year is not None and d.month is None and d.part is None]
+    return bool(years) and not sentence.dates
+
+
 def _date_verdict(claim: DateMention, source: DateMention) -> str:
     """``compare_dates``, where a coarser source agrees only if it fixes the claim's year and month.
 
@@ -401,6 +412,41 @@ def _other_place(m: PhrasingMatch, sentence: AnalysedSentence) -> Reason | None:
     return None
 
 
+PLACE_SHARE = 0.1  # share of the claim's weight from which a place it names is a detail to confirm
+
+
+def _place_unconfirmed(index: CorpusIndex, m: PhrasingMatch) -> Term | None:
+    """A place the claim names, that the sources seldom name, missing from the sentence.
+
+    Like a number or a date, a claimed place is a detail the sentence must state
+    to support the claim: the end of combat missions "in Syria" is not supported
+    by a sentence on their end with no place. The country every article is about
+    (العراق) weighs almost nothing and is left out by ``PLACE_SHARE``.
+    """
+    weights = [index.idf(h.term) for h in m.hits]
+    total = sum(weights)
+    tokens = m.phrasing.tokens
+    for w, hit in zip(weights, m.hits, strict=True):
+        if not hit.term.place or hit.similarity > 0 or w < PLACE_SHARE * total:
+            continue
+        k = _token_of(m, hit.term)
+        if k is not None and _located(tokens, k):
+            return hit.term
+    return None
+
+
+_LOCATIVE = frozenset(normalize(w) for w in "في داخل قرب بقرب عند in inside near at".split())
+
+
+def _located(tokens: Sequence[Token], k: int) -> bool:
+    """Is the place at token ``k`` where something happens ("في سوريا", "in Syria"), not an affiliation
+    ("مقربة من إيران", "Iran-backed")? A locative preposition before it says so."""
+    j = k - 1
+    while j >= 0 and not tokens[j].is_word:
+        j -= 1
+    return j >= 0 and tokens[j].norm in _LOCATIVE
+
+
 def _paraphrased(m: PhrasingMatch) -> bool:
     """Is some claim word found only through a related word (خروج for انسحاب), not in any form of its own?"""
     return any(h.similarity > 0 and h.strict == 0 for h in m.hits)
@@ -490,6 +536,9 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
         stance = EvidenceStance.MENTIONS
     elif best.phrasing.negated and not _same_proposition(index, best, sentence):
         stance = EvidenceStance.MENTIONS
+    elif negated != best.phrasing.negated and _another_time(best, sentence):
+        cue_reasons.append(Reason("date", "no date for the claim's year: the negation may be of another event"))
+        stance = EvidenceStance.MENTIONS
     elif negated != best.phrasing.negated:
         if best.phrasing.negated and not negated:
             claim_cues = ", ".join(_quote(c) for c in best.phrasing.cues)
@@ -508,6 +557,9 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
         cue_reasons.append(Reason("terms", "the event is matched too loosely to set its values against the claim's"))
         stance = EvidenceStance.MENTIONS
     elif "unconfirmed" in (numbers, dates):
+        stance = EvidenceStance.MENTIONS
+    elif (unplaced := _place_unconfirmed(index, best)) is not None:
+        cue_reasons.append(Reason("place", f"no place for the same thing as {unplaced.label}"))
         stance = EvidenceStance.MENTIONS
     else:
         stance = EvidenceStance.SUPPORTS
