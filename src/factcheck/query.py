@@ -42,8 +42,15 @@ STOPWORDS = frozenset(
         "the a an of at in on to for from by with and or as is are was were be been being has have had "
         "that this these those it its their there which who whom whose will would shall should can could may "
         "might than into over about per said says say after before only any all when while but how many also he his "
-        "she her does did do own up out so not just even still yet both each other such very really actually truly "
-        "indeed al el"
+        "she her does did do own up out so not just even yet both each other such very really actually truly "
+        "indeed al el "
+        # the English for منذ خلال ضمن عبر بين حتى بعد قبل and the like, pronouns, and framing adverbs
+        # (بالكامل، في السابق): compared as they are in Arabic, not as content
+        "since during through throughout within via among amongst between until till upon amid amidst "
+        "beyond although though because whether whereas then them they we our us you your i me my him "
+        "itself themselves what where back longer completely fully entirely totally wholly earlier "
+        "previously formerly later despite however nevertheless nonetheless meanwhile including one ones "
+        "come comes came against"
     ).split()
 )
 
@@ -58,6 +65,7 @@ STOPWORDS = frozenset(
 #   deeming, and prepositional nouns (بشأن، قرب). Their content is the word they take
 #   (تشن هجمات، قرب مطار): the next term of the claim carries the weight they give up.
 # - modifiers: framing adverbs (بالكامل، في السابق), whose weight is simply dropped.
+# An English word is light when one of its Arabic translations is (held: أجرى, set: حدد).
 LIGHT_HEADS = frozenset(
     normalize(w)
     for w in (
@@ -84,6 +92,7 @@ class Term:
     place_level: str = ""  # its level: country, region, province, city, site
     light: bool = False  # a framing word (``LIGHT_HEADS``, ``LIGHT_MODIFIERS``): weighed at ``LIGHT_WEIGHT``
     carries: Term | None = None  # the light head before it, whose remaining weight this term takes on
+    english: bool = False  # an English word read through the lexicon: its own words, then its Arabic forms
 
     def __hash__(self) -> int:
         # Terms key several per-sentence caches and may carry dozens of alternatives:
@@ -91,7 +100,7 @@ class Term:
         cached = self.__dict__.get("_hash")
         if cached is None:
             fields = (self.label, self.alternatives, self.credits, self.pooled, self.name, self.place)
-            cached = hash((*fields, self.light, self.carries))
+            cached = hash((*fields, self.light, self.carries, self.english))
             object.__setattr__(self, "_hash", cached)
         return cached
 
@@ -297,6 +306,40 @@ def _placed(term: Term, words: Sequence[str], i: int) -> Term:
     return dataclasses.replace(term, place=found[1].id, place_level=found[1].place.level)
 
 
+# Function words of several words, passed over like STOPWORDS.
+FUNCTION_PHRASES = tuple(
+    tuple(p.split())
+    for p in (
+        "in order to",
+        "in the wake of",
+        "as well as",
+        "in addition to",
+        "due to",
+        "because of",
+        "such as",
+        "rather than",
+        "instead of",
+        "in spite of",
+        "as a result of",
+        "so that",
+    )
+)
+
+# A phrasal verb's particle may stand after its object ("drove ISIS out", "pull troops
+# out of Iraq", "sent them back"): up to this many words between the two.
+PARTICLES = frozenset("out back off up down over away".split())
+PARTICLE_REACH = 3
+
+
+def _split_phrasal(words: Sequence[str], i: int, taken: set[int]) -> tuple[int, tuple[int, frozenset[Where]]] | None:
+    """A verb at ``i`` read with a particle a few words on, when the lexicon knows the pair: (particle, concept)."""
+    for k in range(i + 2, min(i + 2 + PARTICLE_REACH, len(words))):
+        if words[k] in PARTICLES and k not in taken:
+            found = load_concepts().phrase_at((words[i], words[k]), 0)
+            return (k, (1, found[1])) if found is not None and found[0] == 2 else None
+    return None
+
+
 def _english_terms(
     words: Sequence[str], glossary: Glossary, skip_words: set[str], names: frozenset[str] = frozenset()
 ) -> list[Term]:
@@ -305,19 +348,40 @@ def _english_terms(
     stems = [stem(w) for w in words]
     terms: list[Term] = []
     seen: set[str] = set()
+    particles: set[int] = set()  # particles read with their verb ("drove ISIS out": out)
     i = 0
     while i < len(words):
         start = i
+        if i in particles:
+            i += 1
+            continue
+        function = next((p for p in FUNCTION_PHRASES if tuple(words[i : i + len(p)]) == p), None)
+        if function is not None:
+            i += len(function)
+            continue
         hit = glossary.lookup(stems, i)
-        skipped = words[i] in STOPWORDS or words[i] in skip_words  # dates and figures are compared as values
-        concept = None if hit is not None or skipped else concepts.english_at(words, i)
+        concept = None
+        split = None
+        if hit is None and words[i] not in skip_words:  # dates and figures are compared as values
+            if words[i] in STOPWORDS:
+                # a function word opens a multi-word form only ("in charge", "in fact")
+                concept = concepts.phrase_at(words, i)
+            else:
+                split = _split_phrasal(words, i, particles)
+                concept = split[1] if split is not None else concepts.english_at(words, i)
         if hit is not None:
             n, label, alts = hit
             term = Term(label, alts)
             i += n
         elif concept is not None and concepts.translations(concept[1]):
             n, places = concept
-            term = Term(" ".join(words[i : i + n]), concepts.translations(places), pooled=True)
+            translations = concepts.translations(places)
+            own = tuple(words[i : i + n]) if split is None else (words[i], words[split[0]])
+            light = any(len(f) == 1 and f[0] in LIGHT_HEADS | LIGHT_MODIFIERS for f in translations)
+            # The claim's own words first (an English source says them as they are), then the Arabic.
+            term = Term(" ".join(own), (own, *translations), pooled=True, light=light, english=True)
+            if split is not None:
+                particles.add(split[0])
             i += n
         else:
             word = words[i]
@@ -326,8 +390,10 @@ def _english_terms(
                 continue
             term = Term(word, ((word,),), name=word in names)
         term = _placed(term, words, start)
-        if term.key not in seen:
-            seen.add(term.key)
+        # One term per concept: "withdrawal" and "withdrew" in one claim are one thing to find.
+        same = " ".join(stem(w) for w in term.alternatives[1]) if term.english else term.key
+        if same not in seen:
+            seen.add(same)
             terms.append(term)
     return terms
 
@@ -381,10 +447,26 @@ def _carried(terms: Sequence[Term], governed: frozenset[str]) -> list[Term]:
     """
     out = [dataclasses.replace(t, light=False) if t.light and t.key in governed else t for t in terms]
     for k in range(len(out) - 1):
-        head, nxt = out[k], out[k + 1]
-        if head.light and not nxt.light and {_bare(w) for w in head.alternatives[0]} & LIGHT_HEADS:
-            out[k + 1] = dataclasses.replace(nxt, carries=head)
+        head, j = out[k], k + 1
+        if head.english:  # English puts names before the word taken: "near Baghdad airport" (مطار)
+            while j < len(out) - 1 and out[j].place:
+                j += 1
+        nxt = out[j]
+        if head.light and not nxt.light and _light_head(head):
+            out[j] = dataclasses.replace(nxt, carries=head)
     return out
+
+
+def _light_head(term: Term) -> bool:
+    """Is the term a light head: the claim's word, or for an English word one of its translations?"""
+    if term.english:
+        return any(len(form) == 1 and form[0] in LIGHT_HEADS for form in term.alternatives[1:])
+    return bool({_bare(w) for w in term.alternatives[0]} & LIGHT_HEADS)
+
+
+def _forms(term: Term) -> tuple[tuple[str, ...], ...]:
+    """The term's Arabic forms (an English word read through the lexicon is not one of them)."""
+    return term.alternatives[1:] if term.english else term.alternatives
 
 
 def analyse(text: str, glossary: Glossary) -> Phrasing:
@@ -415,8 +497,12 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
         for q in quantities:
             unit_terms.append(Term(q.unit, ((normalize(q.unit),),)) if q.unit else None)
     else:
-        skip = {tokens[k].norm for k in cue_idx | value_idx}
-        terms = _english_terms(_en_words(text), glossary, skip, _capitalised(text))
+        # Cue, number and date words are left out where they stand, not wherever they recur:
+        # "agreed to end the presence by the end of the year" keeps the first "end".
+        masked = list(text)
+        for k in cue_idx | value_idx:
+            masked[tokens[k].start : tokens[k].end] = " " * (tokens[k].end - tokens[k].start)
+        terms = _english_terms(_en_words("".join(masked)), glossary, set(), _capitalised(text))
         for q in quantities:
             unit_terms.append(
                 _english_terms(_en_words(q.unit), glossary, set())[0] if q.unit and _en_words(q.unit) else None
@@ -427,7 +513,7 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
         for k in governed_indexes(cues, tokens)
         if k not in cue_idx and not (tokens[k].norm in EXISTENTIAL_HEADS and any(existents(c, tokens) for c in cues))
     }
-    governed = frozenset(t.key for t in terms if any(w in governed_words for alt in t.alternatives for w in alt))
+    governed = frozenset(t.key for t in terms if any(w in governed_words for alt in _forms(t) for w in alt))
     terms = _carried(terms, governed) + _date_terms(dates)
     return Phrasing(
         text=text,
