@@ -16,11 +16,12 @@ pickles, so the cache directory must be the user's own (it is by default:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -92,6 +93,37 @@ class AnalysisCache:
         else:
             self.hits += 1
         return value
+
+    def get_many(self, keys: Sequence[str], *, count: bool = True) -> list[Any | None]:
+        """``get`` for many keys in one query (``count=False``: not counted as hits and misses)."""
+        found: dict[str, Any] = {}
+        if self._db is not None and keys:
+            try:
+                marks = ",".join("?" * len(keys))
+                rows = self._db.execute(f"SELECT key, value FROM analysis WHERE key IN ({marks})", list(keys))
+                for key, blob in rows.fetchall():
+                    # an unreadable entry is a miss; it will be written again
+                    with contextlib.suppress(pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+                        found[key] = pickle.loads(blob)
+            except sqlite3.Error:
+                found = {}
+        out = [found.get(key) for key in keys]
+        if count:
+            hits = sum(1 for value in out if value is not None)
+            self.hits += hits
+            self.misses += len(out) - hits
+        return out
+
+    def put_many(self, entries: Mapping[str, Any]) -> None:
+        """``put`` for many entries in one transaction."""
+        if self._db is None or not entries:
+            return
+        try:
+            rows = [(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)) for key, value in entries.items()]
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO analysis (key, value) VALUES (?, ?)", rows)
+        except (sqlite3.Error, pickle.PicklingError):
+            pass
 
     def put(self, key: str, value: Any) -> None:
         if self._db is None:

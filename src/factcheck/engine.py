@@ -6,16 +6,18 @@ the key index); ``Corpus.check`` then judges any number of claims against it.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
 import functools
+import gc
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck.cache import AnalysisCache, source_key
+from factcheck.cache import AnalysisCache, engine_fingerprint, source_key
 from factcheck.dates import stated_current_year
 from factcheck.explain import PhrasingExplanation, explain
 from factcheck.match import AnalysedSentence, CorpusIndex, fuzzy_words, sentence_keys_and_words
@@ -26,9 +28,11 @@ from factcheck.models import (
     Evidence,
     EvidenceStance,
     LexiconExtension,
+    Reason,
     Sentence,
     Source,
     SourceResult,
+    SourceResults,
     SourceStance,
     Voice,
 )
@@ -157,10 +161,50 @@ def use_vocabularies(lexicon: LexiconExtension, cache: AnalysisCache | None = No
         use_default(_builtin_opposites())
 
 
-# Sentences whose full analysis (tokens, numbers, dates, cues) stays in memory between claims:
-# enough for every sentence of a small corpus, a bound on memory for an archive.
+# A corpus of up to this many sentences keeps the full analysis (tokens, match keys) of every
+# sentence once judged; a larger one forgets it after judging (see ``Corpus.findings_many``).
 KEEP_ANALYSED = 25_000
 WARM_UP_TO = 200  # sources: a corpus this small has every sentence fully analysed before it is cached
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run a block that builds many long-lived objects with the cyclic garbage collector mostly idle.
+
+    Reading a corpus and checking claims against it allocate millions of objects that
+    live to the end (sentences, postings, evidence); the collector would walk them over
+    and over, a fifth of the checking time on an archive. Objects that exist already are
+    set aside (``gc.freeze``) and collections made rarer until the block ends.
+    """
+    old = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(old[0], 50_000), max(old[1], 20), max(old[2], 100))
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+        gc.unfreeze()
+
+
+_READ_BATCH = 256  # sources whose analyses are read from the cache in one query
+_FACTS = "facts:"  # cache entries of the facts of an article's sentences, by the article's key
+
+
+def _stored_facts(
+    cache: AnalysisCache | None, keys: Sequence[str], found: Sequence[Any]
+) -> list[list[bytes | None] | None]:
+    """Facts stored for the articles read from the cache whose sentences lack some (None elsewhere)."""
+    wanted = [
+        i
+        for i, stored in enumerate(found)
+        if isinstance(stored, ArticleAnalysis) and any(s.facts is None for s in stored.sentences)
+    ]
+    out: list[list[bytes | None] | None] = [None] * len(keys)
+    if cache is None or not wanted:
+        return out
+    for i, facts in zip(wanted, cache.get_many([_FACTS + keys[i] for i in wanted], count=False), strict=True):
+        out[i] = facts if isinstance(facts, list) else None
+    return out
 
 
 @dataclass(frozen=True)
@@ -183,17 +227,18 @@ def assemble(
 
     ``silent`` (from ``silent_results``) shares one silent result per source across claims.
     """
-    results = list(silent) if silent is not None else silent_results(sources)
+    base = silent if silent is not None else silent_results(sources)
+    said: dict[int, SourceResult] = {}
     everything: list[Evidence] = []
     for found in sorted(findings, key=lambda f: f.position):
         everything += found.evidence
-        results[found.position] = SourceResult(sources[found.position], found.stance, found.shown)
-    verdict = claim_verdict([r.stance for r in results if r.stance is not SourceStance.SILENT])
-    return ClaimResult(claim, verdict, tuple(results), voices(everything), tuple(everything))
+        said[found.position] = SourceResult(sources[found.position], found.stance, found.shown)
+    verdict = claim_verdict([r.stance for r in said.values() if r.stance is not SourceStance.SILENT])
+    return ClaimResult(claim, verdict, SourceResults(base, said), voices(everything), tuple(everything))
 
 
-def silent_results(sources: Sequence[Source]) -> list[SourceResult]:
-    return [SourceResult(source, SourceStance.SILENT, ()) for source in sources]
+def silent_results(sources: Sequence[Source]) -> tuple[SourceResult, ...]:
+    return tuple(SourceResult(source, SourceStance.SILENT, ()) for source in sources)
 
 
 class Corpus:
@@ -207,9 +252,12 @@ class Corpus:
         actors: Mapping[str, Sequence[Any]] | None = None,
         lexicon: LexiconExtension | None = None,
         progress: Callable[[], None] | None = None,
+        keep_units: bool = True,
     ) -> None:
         """``actors`` extends the actor gazetteer and ``lexicon`` the cue and opposite words (a claims file's
         ``actors:`` and ``lexicon:``); ``progress`` is called after each source is read or analysed.
+        ``keep_units=False`` keeps only the evidence sentences, not every unit (``units`` stays empty):
+        enough for checking claims.
 
         The cue and opposite vocabularies are process-wide: the corpus made last decides them.
         """
@@ -220,31 +268,77 @@ class Corpus:
         use_vocabularies(self.lexicon, cache)
         self.units: dict[str, list[Sentence]] = {}
         self._keys: list[str] = []  # what every source's analysis was cached under, for result keys
-        analysed: list[AnalysedSentence] = []
-        keys: list[tuple[str, ...]] = []
-        words: set[str] = set()
+        self._article_keys: list[str] = []  # the cache key of every source's analysis
+        self._first: list[int] = []  # position of a source -> number of its first sentence
+        self._facts_stored: list[int] = []  # position of a source -> its sentences whose facts the cache holds
+        self.index = CorpusIndex([], [], set())
         self._source_of: list[int] = []  # sentence number -> position of its source
         warm = cache is not None and len(self.sources) <= WARM_UP_TO
         extra = json.dumps(actors, ensure_ascii=False, sort_keys=True) if actors else ""
         extra += self.lexicon.as_key()
-        for position, source in enumerate(self.sources):
-            key = source_key(source.id, source.text, source.meta.date, extra) if cache is not None else ""
-            self._keys.append(f"{key}\0{source.path}\0{source.meta!r}")
-            stored = cache.get(key) if cache is not None else None
-            if not isinstance(stored, ArticleAnalysis):
-                stored = analyse_source(source, warm=warm, actors=actors)
-                if cache is not None:
-                    cache.put(key, stored)
-            if progress is not None:
-                progress()
-            self.units[source.id] = stored.units
-            self._source_of += [position] * len(stored.sentences)
-            analysed += stored.sentences
-            keys += stored.keys
-            words |= stored.words
-        self.index = CorpusIndex(analysed, keys, words)
+        with fewer_collections():
+            self._read(cache, warm, extra, keep_units, progress)
         self._silent = silent_results(self.sources)
-        self._recent: dict[int, None] = {}  # sentences judged, oldest first
+
+    def _read(
+        self,
+        cache: AnalysisCache | None,
+        warm: bool,
+        extra: str,
+        keep_units: bool,
+        progress: Callable[[], None] | None,
+    ) -> None:
+        """Read every source's analysis from the cache, or analyse it, and index its sentences."""
+        actors = self.actors
+        for first in range(0, len(self.sources), _READ_BATCH):
+            batch = self.sources[first : first + _READ_BATCH]
+            keys = [source_key(s.id, s.text, s.meta.date, extra) if cache is not None else "" for s in batch]
+            found = cache.get_many(keys) if cache is not None else [None] * len(batch)
+            facts = _stored_facts(cache, keys, found)
+            analysed: dict[str, ArticleAnalysis] = {}
+            for i, (source, key) in enumerate(zip(batch, keys, strict=True)):
+                if not isinstance(found[i], ArticleAnalysis):
+                    found[i] = analysed[key] = analyse_source(source, warm=warm, actors=actors)
+                if progress is not None:
+                    progress()
+            if cache is not None:
+                cache.put_many(analysed)  # one transaction for the batch
+            for position, source, key, stored, known in zip(
+                range(first, first + len(batch)), batch, keys, found, facts, strict=True
+            ):
+                self._keys.append(f"{key}\0{source.path}\0{source.meta!r}")
+                self._article_keys.append(key)
+                if known is not None and len(known) == len(stored.sentences):
+                    for sentence, blob in zip(stored.sentences, known, strict=True):
+                        if sentence.facts is None:
+                            sentence.facts = blob
+                if keep_units:
+                    self.units[source.id] = stored.units
+                self._first.append(len(self._source_of))
+                self._facts_stored.append(sum(1 for s in stored.sentences if s.facts is not None))
+                self._source_of += [position] * len(stored.sentences)
+                self.index.add(stored.sentences, stored.keys, stored.words)
+
+    def store_facts(self, cache: AnalysisCache | None = None) -> int:
+        """Write to the analysis cache the facts (dates, quantities, cues) of the sentences judged since
+        they were read, so that the next run over these articles reads them instead of working them out.
+
+        Returns the number of articles written.
+        """
+        cache = cache or self.cache
+        if cache is None:
+            return 0
+        sentences = self.index.sentences
+        ends = [*self._first[1:], len(sentences)]
+        entries = {}
+        for position, (first, end) in enumerate(zip(self._first, ends, strict=True)):
+            facts = [s.facts for s in sentences[first:end]]
+            known = sum(1 for f in facts if f is not None)
+            if known > self._facts_stored[position]:
+                entries[_FACTS + self._article_keys[position]] = facts
+                self._facts_stored[position] = known
+        cache.put_many(entries)
+        return len(entries)
 
     def check(
         self,
@@ -285,30 +379,57 @@ class Corpus:
 
     def findings(self, query: Query, settings: Settings, *, exhaustive: bool = False) -> list[SourceFinding]:
         """Every source that says something on the claim ``query`` reads, with its evidence."""
-        numbers = range(len(self.index.sentences)) if exhaustive else sorted(self._candidates(query, settings))
-        by_source: dict[int, list[Evidence]] = {}
-        for n in numbers:
-            sentence = self.index.sentences[n]
-            found = judge(query, self.index, sentence, settings.thresholds)
-            if found is not None:
-                by_source.setdefault(self._source_of[n], []).append(found)
-            self._analysed_lately(n)
-        if len(self.index.sentences) > KEEP_ANALYSED:
-            self.index.forget_terms()  # on a large corpus, what a claim's terms found is not kept for the next
-        return [
-            SourceFinding(position, source_stance(evidence), rank_evidence(evidence, settings.top), tuple(evidence))
-            for position, evidence in sorted(by_source.items())
-        ]
+        return self.findings_many([query], settings, exhaustive=exhaustive)[0]
 
-    def _analysed_lately(self, n: int) -> None:
-        """Keep the full analysis of the ``KEEP_ANALYSED`` sentences judged most recently; forget older ones."""
-        recent = self._recent
-        recent.pop(n, None)
-        recent[n] = None
-        if len(recent) > KEEP_ANALYSED:
-            oldest = next(iter(recent))
-            del recent[oldest]
-            self.index.sentences[oldest].forget()
+    def findings_many(
+        self, queries: Sequence[Query], settings: Settings, *, exhaustive: bool = False, first: int = 0
+    ) -> list[list[SourceFinding]]:
+        """``findings`` for many claims, judging sentence by sentence rather than claim by claim.
+
+        The candidates of every claim are found first; then each candidate sentence is
+        analysed once and judged against every claim it is a candidate for. On a large
+        corpus its full analysis is then forgotten (its facts are kept): no sentence is
+        analysed twice, and at most one is held fully analysed at a time. Sources are
+        numbered from ``first`` (this corpus's place in a larger one).
+        """
+        with fewer_collections():
+            return self._findings_many(queries, settings, exhaustive, first)
+
+    def _findings_many(
+        self, queries: Sequence[Query], settings: Settings, exhaustive: bool, first: int
+    ) -> list[list[SourceFinding]]:
+        sentences = self.index.sentences
+        large = len(sentences) > KEEP_ANALYSED
+        wanted: dict[int, list[int]] = {}  # sentence number -> the claims it is a candidate for
+        for i, query in enumerate(queries):
+            for n in range(len(sentences)) if exhaustive else self._candidates(query, settings):
+                wanted.setdefault(n, []).append(i)
+            if large:
+                self.index.forget_terms()  # what a claim's terms found is not kept for the next
+        by_claim: list[dict[int, list[Evidence]]] = [{} for _ in queries]
+        thresholds = settings.thresholds
+        reasons: dict[tuple[Reason, ...], tuple[Reason, ...]] = {}  # one copy of each list of reasons
+        for n in sorted(wanted):
+            sentence = sentences[n]
+            for i in wanted[n]:
+                found = judge(queries[i], self.index, sentence, thresholds)
+                if found is not None:
+                    same = reasons.setdefault(found.cues, found.cues)
+                    if same is not found.cues:
+                        found = dataclasses.replace(found, cues=same)
+                    by_claim[i].setdefault(self._source_of[n], []).append(found)
+            if large:
+                sentence.forget()
+        if large:
+            self.index.forget_terms()
+        top = settings.top
+        return [
+            [
+                SourceFinding(first + position, source_stance(evidence), rank_evidence(evidence, top), tuple(evidence))
+                for position, evidence in sorted(by_source.items())
+            ]
+            for by_source in by_claim
+        ]
 
     def unreadable(self, claim: Claim, glossary: Mapping[str, Sequence[str]] | Glossary) -> bool:
         """Is the claim in a language no lexicon covers (no word of it could match the sources)?"""
@@ -339,9 +460,9 @@ class Corpus:
         """Sentences that can be evidence: on topic for a phrasing, or matching a counter phrasing."""
         out: set[int] = set()
         for p in query.phrasings:
-            out.update(n for n, score in self.index.scores(p).items() if score >= settings.thresholds.mention)
+            out.update(self.index.candidates(p, settings.thresholds.mention))
         for p in query.counters:
-            out.update(n for n, score in self.index.scores(p).items() if score >= settings.thresholds.counter)
+            out.update(self.index.candidates(p, settings.thresholds.counter))
         return out
 
     def check_all(
@@ -370,8 +491,12 @@ class Corpus:
     def _check_many(self, claims: Sequence[Claim], glossary: Glossary, settings: Settings) -> list[ClaimResult]:
         """``check`` each claim, after looking up the spelling neighbours of all their words in one batch."""
         queries = [self._query(claim, glossary) for claim in claims]
-        self.index.prepare({w for q in queries for w in fuzzy_words((*q.phrasings, *q.counters))})
-        return [self._result(c, q, settings) for c, q in zip(claims, queries, strict=True)]
+        words = {w for q in queries for w in fuzzy_words((*q.phrasings, *q.counters))}
+        self.index.prepare(words, self.cache, engine_fingerprint() if self.cache is not None else "")
+        findings = self.findings_many(queries, settings)
+        results = [assemble(c, self.sources, f, self._silent) for c, f in zip(claims, findings, strict=True)]
+        self.store_facts()
+        return results
 
 
 def check(claim_set: ClaimSet, sources: Sequence[Source], settings: Settings | None = None) -> list[ClaimResult]:

@@ -12,12 +12,15 @@ scoring a sentence is only dictionary lookups.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import math
+import pickle
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, Protocol
 
 from rapidfuzz import fuzz, process
 
@@ -27,7 +30,7 @@ from factcheck.dates import DateMention, extract_dates
 from factcheck.models import Sentence
 from factcheck.normalize import Token, is_arabic, match_keys, token_span, tokenize
 from factcheck.numbers import Quantity, extract_quantities
-from factcheck.opposites import load_opposites
+from factcheck.opposites import OppositeLexicon, load_opposites
 from factcheck.polarity import Cue, find_cues
 from factcheck.query import LIGHT_WEIGHT, Phrasing, Term, outside_dates
 from factcheck.transliterate import MIN_SKELETON, skeleton
@@ -44,14 +47,64 @@ STRICT_CREDIT = 0.9
 LEXEME_CREDIT = 0.9
 
 
+# Per-word memos for the on-demand analysis of sentences: a word's match keys (None for numbers
+# and punctuation, which have none), and its sides in the opposites lexicon in use. Both are pure
+# functions of the normalised word; an archive repeats its words across sentences, so each is
+# worked out once instead of once per occurrence.
+_WORD_KEYS: dict[str, tuple[str, ...] | None] = {}
+_NO_SIDES: frozenset[int] = frozenset()
+_SIDES: dict[str, frozenset[int]] = {}  # word -> sides, in the lexicon of ``_SIDES_OF``
+_SIDES_OF: list[OppositeLexicon] = []  # the lexicon ``_SIDES`` holds (kept alive, so never mistaken for another)
+MEMO_WORDS = 400_000  # words each memo holds before it is emptied (a bound on memory)
+_UNKNOWN: tuple[str, ...] = ("",)  # a memo's "not looked up yet" (None is a found answer)
+
+
+def word_keys(tok: Token) -> tuple[str, ...] | None:
+    """The match keys of a word token, None for a number or punctuation (``match_keys``, memoised)."""
+    norm = tok.norm
+    try:
+        return _WORD_KEYS[norm]
+    except KeyError:
+        pass
+    if len(_WORD_KEYS) >= MEMO_WORDS:
+        _WORD_KEYS.clear()
+    found = tuple(match_keys(norm)) if tok.is_word and not tok.is_number else None
+    _WORD_KEYS[norm] = found
+    return found
+
+
 def token_keys(tokens: Sequence[Token]) -> dict[str, list[int]]:
     """Match key -> positions of the words that have it (numbers are compared as values, not keys)."""
-    keys: dict[str, list[int]] = defaultdict(list)
+    keys: dict[str, list[int]] = {}
+    memo = _WORD_KEYS
     for i, tok in enumerate(tokens):
-        if tok.is_word and not tok.is_number:
-            for key in match_keys(tok.norm):
-                keys[key].append(i)
-    return dict(keys)
+        found = memo.get(tok.norm, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = word_keys(tok)
+        if found is not None:
+            for key in found:
+                positions = keys.get(key)
+                if positions is None:
+                    keys[key] = [i]
+                else:
+                    positions.append(i)
+    return keys
+
+
+def token_sides(tokens: Sequence[Token]) -> tuple[frozenset[int], ...]:
+    """Per token, the opposites-lexicon sides it stands on (``OppositeLexicon.sides_of``, memoised per word)."""
+    lexicon = load_opposites()
+    memo = _SIDES
+    if not _SIDES_OF or _SIDES_OF[0] is not lexicon or len(memo) >= MEMO_WORDS:
+        memo.clear()  # another lexicon is in use now (or the memo is full)
+        _SIDES_OF[:] = [lexicon]
+    out = []
+    for t in tokens:
+        sides = memo.get(t.norm)
+        if sides is None:
+            sides = memo[t.norm] = lexicon.sides_of(t.norm) if t.is_word else frozenset()
+        out.append(sides)
+    return tuple(out)
 
 
 def speaker_keys_of(speaker: str | None) -> frozenset[str]:
@@ -73,6 +126,10 @@ class AnalysedSentence:
     sentence: Sentence
     reference: datetime.date | None = None  # the article's date, for "الماضي" / "المقبل"
     named_group: str | None = None  # the actor group the sentence names, if any (set when the article is analysed)
+    # Its dates, quantities, negation cues and opposites-lexicon sides once worked out, pickled
+    # (b"" when it has none): the costly part of the analysis, kept (and stored in the analysis
+    # cache) when the rest is forgotten.
+    facts: bytes | None = None
 
     @classmethod
     def build(cls, sentence: Sentence, reference: datetime.date | None = None) -> AnalysedSentence:
@@ -81,6 +138,8 @@ class AnalysedSentence:
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         """Offsets relative to the sentence text."""
+        if self.facts:
+            return self._facts()[4]  # kept with the facts: rebuilt from offsets, not tokenised again
         return tokenize(self.sentence.text)
 
     @cached_property
@@ -95,12 +154,12 @@ class AnalysedSentence:
     @cached_property
     def dates(self) -> list[DateMention]:
         """Dates, with relative words resolved against the article's date when it is known."""
-        return extract_dates(self.sentence.text, reference=self.reference)
+        return self._facts()[0]
 
     @cached_property
     def quantities(self) -> list[Quantity]:
         """Quantities in the source role (not those that are part of a date), offsets relative to the sentence."""
-        return outside_dates(extract_quantities(self.sentence.text, role="source"), self.dates)
+        return self._facts()[1]
 
     @cached_property
     def quantity_spans(self) -> list[tuple[int, int]]:
@@ -108,13 +167,41 @@ class AnalysedSentence:
 
     @cached_property
     def cues(self) -> list[Cue]:
-        return find_cues(self.tokens, masked=self.quantity_spans)
+        return self._facts()[2]
 
     @cached_property
     def sides(self) -> tuple[frozenset[int], ...]:
         """Per token, the opposites-lexicon sides it stands on (empty for most words)."""
-        lexicon = load_opposites()
-        return tuple(lexicon.sides_of(t.norm) if t.is_word else frozenset() for t in self.tokens)
+        return self._facts()[3]
+
+    def _facts(
+        self,
+    ) -> tuple[list[DateMention], list[Quantity], list[Cue], tuple[frozenset[int], ...], tuple[Token, ...]]:
+        """Dates, quantities, cues, sides and tokens, read back from ``facts`` or worked out (and kept there)."""
+        found = self.__dict__
+        if self.facts:
+            dates, quantities, cues, marked, spans, norms = pickle.loads(self.facts)
+            tokens = found.get("tokens") or found.setdefault("tokens", _tokens_from(self.sentence.text, spans, norms))
+            listed = [_NO_SIDES] * len(tokens)
+            for k, on in marked:
+                listed[k] = on
+            sides = tuple(listed)
+        elif self.facts is not None:  # nothing at all
+            dates, quantities, cues, tokens = [], [], [], self.tokens
+            sides = (_NO_SIDES,) * len(tokens)
+        else:
+            tokens = self.tokens
+            dates = found["dates"] = extract_dates(self.sentence.text, reference=self.reference)
+            quantities = found["quantities"] = outside_dates(
+                extract_quantities(self.sentence.text, role="source"), dates
+            )
+            cues = find_cues(tokens, masked=self.quantity_spans)
+            sides = token_sides(tokens)
+            marked = tuple((k, on) for k, on in enumerate(sides) if on)
+            stored = (dates, quantities, cues, marked, *_tokens_as_text(tokens))
+            self.facts = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL) if any(stored) else b""
+        found["dates"], found["quantities"], found["cues"], found["sides"] = dates, quantities, cues, sides
+        return dates, quantities, cues, sides, tokens
 
     @cached_property
     def places(self) -> tuple[tuple[str, str, str, int], ...]:
@@ -152,6 +239,29 @@ class AnalysedSentence:
         return base + self.tokens[first].start, base + self.tokens[last].end
 
 
+_TOKEN_BREAK = "\x1f"  # joins the tokens' match forms (a whitespace character: never inside a token)
+
+
+def _tokens_as_text(tokens: Sequence[Token]) -> tuple[bytes, str]:
+    """Tokens kept compactly: their offsets, and their match forms ("" where it is the text itself)."""
+    offsets = [v for t in tokens for v in (t.start, t.end)]
+    kind = "H" if not offsets or offsets[-1] < 1 << 16 else "I"
+    norms = _TOKEN_BREAK.join("" if t.norm == t.text else t.norm for t in tokens)
+    return array(kind, offsets).tobytes(), norms
+
+
+def _tokens_from(text: str, offsets: bytes, norms: str) -> tuple[Token, ...]:
+    """The tokens ``_tokens_as_text`` keeps, rebuilt: equal to ``tokenize(text)``, in a third of its time."""
+    forms = norms.split(_TOKEN_BREAK)
+    spans = array("H" if len(offsets) == 4 * len(forms) else "I", offsets)
+    ends = iter(spans)
+    out = []
+    for start, end, norm in zip(ends, ends, forms, strict=False):
+        piece = text[start:end]
+        out.append(Token(piece, norm or piece, start, end))
+    return tuple(out)
+
+
 _ON_DEMAND = ("tokens", "keys", "speaker_keys", "dates", "quantities", "quantity_spans", "cues", "sides", "places")
 
 
@@ -164,6 +274,11 @@ def sentence_keys_and_words(sentences: Sequence[AnalysedSentence]) -> tuple[list
         keys.append(tuple(token_keys(tokens)))
         words.update(t.norm for t in tokens if t.is_word and not t.is_number)
     return keys, words
+
+
+# Sentences (ascending numbers, a numpy int64 array) and a value for each (a float64 array).
+Sims = tuple[Any, Any]
+Slot = tuple[int, int]  # (alternative, word) of a term
 
 
 @dataclass
@@ -213,32 +328,47 @@ class CorpusIndex:
     speaker_postings: dict[str, set[int]] = field(default_factory=dict)  # key -> sentences whose speaker has it
     _expansions: dict[tuple[str, bool], dict[str, float]] = field(default_factory=dict)
     _idf: dict[Term, float] = field(default_factory=dict)
-    _word_sims: dict[tuple[str, bool], dict[int, float]] = field(default_factory=dict)
-    _term_sims: dict[Term, dict[int, float]] = field(default_factory=dict)
+    _word_sims: dict[tuple[str, bool], Sims] = field(default_factory=dict)
+    _term_sims: dict[Term, Sims] = field(default_factory=dict)
+    _speaker_arrays: dict[str, Any] = field(default_factory=dict)  # speaker_postings as sorted arrays
     _tables: dict[Term, tuple[dict, dict]] = field(default_factory=dict)
+    _plans: dict[int, tuple[Phrasing, Plan]] = field(default_factory=dict)  # id of a phrasing -> ``plan``
     _neighbours: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # word -> vocabulary spellings
     _names: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # skeleton -> Arabic words, ratio
 
     def __post_init__(self) -> None:
-        postings: dict[str, array] = {}
-        speakers: dict[str, set[int]] = defaultdict(set)
-        given = self.sentence_keys
+        sentences, given = self.sentences, self.sentence_keys
         if given is None:
-            given, self.words = sentence_keys_and_words(self.sentences)
-        for n, s in enumerate(self.sentences):
-            for key in given[n]:
+            given, self.words = sentence_keys_and_words(sentences)
+        self.sentences, self.sentence_keys = [], None  # the keys are only needed to build the postings
+        self.add(sentences, given)
+        if self.shared is not None:
+            self.share(self.shared)
+
+    def add(
+        self, sentences: Sequence[AnalysedSentence], keys: Sequence[Sequence[str]], words: Iterable[str] = ()
+    ) -> None:
+        """Index more sentences (one article's, as it is read), numbered after those already indexed.
+
+        Building the postings article by article frees each article's keys at once,
+        instead of holding every sentence's keys until the end. Only while building:
+        nothing worked out for claims so far is updated.
+        """
+        postings, speakers = self.postings, self.speaker_postings
+        for s, sentence_keys in zip(sentences, keys, strict=True):
+            n = len(self.sentences)
+            self.sentences.append(s)
+            for key in sentence_keys:
                 found = postings.get(key)
                 if found is None:
                     postings[key] = found = array("i")
                 found.append(n)
             if s.sentence.speaker:
                 for key in s.speaker_keys:
-                    speakers[key].add(n)
-        self.postings = postings
-        self.speaker_postings = dict(speakers)
-        self.sentence_keys = None  # only needed to build the postings
-        if self.shared is not None:
-            self.share(self.shared)
+                    speakers.setdefault(key, set()).add(n)
+        if self.words is None:
+            self.words = set()
+        self.words.update(words)
 
     @property
     def size(self) -> int:
@@ -301,20 +431,22 @@ class CorpusIndex:
             self.prepare([word])
         return self._names[key]
 
-    def prepare(self, words: Iterable[str]) -> None:
+    def prepare(self, words: Iterable[str], store: Store | None = None, salt: str = "") -> None:
         """Find the spelling neighbours of many claim words at once, before they are expanded.
 
         On a large corpus one batched comparison against the vocabulary is far
-        cheaper than one per word; the neighbours found are the same.
+        cheaper than one per word; the neighbours found are the same. With a
+        ``store`` (the analysis cache), the neighbours of a word are read back when
+        they were found before in the same vocabulary (``salt`` names the engine).
         """
         words = set(words)
         arabic = sorted({w for w in words if is_arabic(w) and len(w) >= FUZZY_MIN_LENGTH} - set(self._neighbours))
         if arabic:
-            self._neighbours.update(similar_words(arabic, self.vocabulary))
+            self._neighbours.update(_stored_similar(arabic, self.vocabulary, store, salt))
         keys = {k for w in words if not is_arabic(w) and len(k := skeleton(w)) >= MIN_SKELETON} - set(self._names)
         if keys:
             skeletons = self._skeletons
-            for key, found in similar_words(sorted(keys), list(skeletons)).items():
+            for key, found in _stored_similar(sorted(keys), list(skeletons), store, salt).items():
                 self._names[key] = [(other, ratio) for k, ratio in found for other in skeletons[k]]
 
     def neighbours_found(self) -> tuple[dict[str, list[tuple[str, float]]], dict[str, list[tuple[str, float]]]]:
@@ -323,13 +455,13 @@ class CorpusIndex:
 
     def forget_terms(self) -> None:
         """Drop what was worked out for the terms of the claims checked so far (their sentences and credits)."""
-        for cache in (self._word_sims, self._term_sims, self._tables):
+        for cache in (self._word_sims, self._term_sims, self._tables, self._plans):
             cache.clear()
 
     def share(self, stats: CorpusStats) -> None:
         """Match from now on with the counts and neighbours of the whole corpus this index is a part of."""
         self.shared = stats
-        for cache in (self._expansions, self._idf, self._word_sims, self._term_sims, self._tables):
+        for cache in (self._expansions, self._idf, self._word_sims, self._term_sims, self._tables, self._plans):
             cache.clear()
         for name in ("vocabulary", "_skeletons", "unseen_weight"):
             self.__dict__.pop(name, None)
@@ -435,27 +567,60 @@ class CorpusIndex:
             return None
         return math.log((self.size + 1) / (docs + 0.5))
 
-    def word_sims(self, word: str, fuzzy: bool = True) -> dict[int, float]:
-        """Credit of ``word`` in every sentence that has it (the rule of ``match_term``, in bulk)."""
+    def word_sims(self, word: str, fuzzy: bool = True) -> Sims:
+        """Credit of ``word`` in every sentence that has it (the rule of ``match_term``, in bulk).
+
+        The sentences (ascending) and their credits: per sentence the best credit of
+        the word's keys, else 1.0 when only the speaker names it.
+        """
         cached = self._word_sims.get((word, fuzzy))
         if cached is not None:
             return cached
-        sims: dict[int, float] = {}
-        for key, credit in self.expand(word, fuzzy).items():
-            for n in self.postings.get(key, ()):
-                if sims.get(n, 0.0) < credit:
-                    sims[n] = credit
-        for key in match_keys(word):
-            for n in self.speaker_postings.get(key, ()):
-                sims.setdefault(n, 1.0)
+        np = _numpy()
+        found = [
+            (np.frombuffer(docs, dtype=np.int32), credit)
+            for key, credit in self.expand(word, fuzzy).items()
+            if (docs := self.postings.get(key))
+        ]
+        docs = np.concatenate([d for d, _ in found]) if found else np.empty(0, np.int32)
+        credits = np.concatenate([np.full(len(d), c) for d, c in found]) if found else np.empty(0)
+        if len(found) > 1:
+            order = np.lexsort((-credits, docs))  # by sentence, best credit first
+            docs, credits = docs[order], credits[order]
+            first = np.ones(len(docs), dtype=bool)
+            first[1:] = docs[1:] != docs[:-1]
+            docs, credits = docs[first], credits[first]
+        speakers = [self._speaker_docs(key) for key in match_keys(word) if key in self.speaker_postings]
+        if speakers:
+            named = speakers[0] if len(speakers) == 1 else np.unique(np.concatenate(speakers))
+            at = np.searchsorted(docs, named)
+            held = at < len(docs)
+            held[held] = docs[at[held]] == named[held]
+            only = named[~held]  # named only by the speaker
+            if len(only):
+                docs = np.concatenate([docs, only])
+                credits = np.concatenate([credits, np.ones(len(only))])
+                order = np.argsort(docs, kind="stable")
+                docs, credits = docs[order], credits[order]
+        sims = (docs.astype(np.int64), credits)
         self._word_sims[word, fuzzy] = sims
         return sims
+
+    def _speaker_docs(self, key: str) -> Any:
+        found = self._speaker_arrays.get(key)
+        if found is None:
+            np = _numpy()
+            found = self._speaker_arrays[key] = np.array(sorted(self.speaker_postings[key]), dtype=np.int32)
+        return found
 
     def term_tables(self, term: Term) -> tuple[dict[str, list[tuple[tuple[int, int], float]]], dict[str, list]]:
         """Per match key, the (alternative, word) slots it fills and their credit; and the keys a speaker may fill."""
         cached = self._tables.get(term)
-        if cached is not None:
-            return cached
+        if cached is None:
+            cached = self._tables[term] = self._term_tables(term)
+        return cached
+
+    def _term_tables(self, term: Term) -> tuple[dict[str, list[tuple[Slot, float]]], dict[str, list[Slot]]]:
         table: dict[str, list[tuple[tuple[int, int], float]]] = defaultdict(list)
         speaker: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for j, alt in enumerate(term.alternatives):
@@ -464,37 +629,118 @@ class CorpusIndex:
                     table[key].append(((j, w), credit))
                 for key in match_keys(word):
                     speaker[key].append((j, w))
-        self._tables[term] = (dict(table), dict(speaker))
-        return self._tables[term]
+        return dict(table), dict(speaker)
 
-    def term_sims(self, term: Term) -> dict[int, float]:
-        """Similarity of ``term`` in every sentence where it is found (``match_term`` in bulk)."""
+    def plan(self, phrasing: Phrasing) -> Plan:
+        """What scoring sentences on ``phrasing`` needs, worked out once per phrasing (see ``Plan``)."""
+        cached = self._plans.get(id(phrasing))
+        if cached is not None and cached[0] is phrasing:
+            return cached[1]
+        terms = phrasing.terms
+        weights = [self.idf(t) for t in terms]
+        table: dict[str, list[tuple[int, Slot, float]]] = {}
+        speakers: dict[str, list[tuple[int, Slot]]] = {}
+        for t, term in enumerate(terms):
+            term_table, speaker_table = self._term_tables(term)  # not kept: the plan holds it
+            for key, slots in term_table.items():
+                table.setdefault(key, []).extend((t, slot, credit) for slot, credit in slots)
+            for key, named in speaker_table.items():
+                speakers.setdefault(key, []).extend((t, slot) for slot in named)
+        plan = Plan(terms, weights, sum(weights), table, speakers)
+        self._plans[id(phrasing)] = (phrasing, plan)  # the phrasing is kept, so its id is not reused
+        return plan
+
+    def term_sims(self, term: Term) -> Sims:
+        """Similarity of ``term`` in every sentence where it is found (``match_term`` in bulk).
+
+        Per alternative, the sentences holding all its words get ``credit * mean(word credits)``
+        (summed in word order, as ``match_term`` does); a sentence keeps its best alternative.
+        """
         cached = self._term_sims.get(term)
         if cached is not None:
             return cached
-        best: dict[int, float] = {}
+        np = _numpy()
+        docs_of, sims_of = [], []
         for j, alt in enumerate(term.alternatives):
+            if not alt:
+                continue
             credit = term.credit(j)
             per_word = [self.word_sims(w, _fuzzy(term, j)) for w in alt]
-            common = set(per_word[0]).intersection(*per_word[1:]) if per_word else set()
-            for n in common:
-                sim = credit * sum(ws[n] for ws in per_word) / len(per_word)
-                if sim > best.get(n, 0.0):
-                    best[n] = sim
+            common = per_word[0][0]
+            for docs, _ in per_word[1:]:
+                common = np.intersect1d(common, docs, assume_unique=True)
+            if not len(common):
+                continue
+            total = None
+            for docs, credits in per_word:
+                values = credits[np.searchsorted(docs, common)]
+                total = values.copy() if total is None else total + values
+            sim = credit * total / len(per_word)
+            keep = sim > 0
+            docs_of.append(common[keep])
+            sims_of.append(sim[keep])
+        if len(docs_of) == 1:
+            best = (docs_of[0], sims_of[0])
+        elif docs_of:
+            docs, sims = np.concatenate(docs_of), np.concatenate(sims_of)
+            order = np.lexsort((-sims, docs))
+            docs, sims = docs[order], sims[order]
+            first = np.ones(len(docs), dtype=bool)
+            first[1:] = docs[1:] != docs[:-1]
+            best = (docs[first], sims[first])
+        else:
+            best = (np.empty(0, np.int64), np.empty(0))
         self._term_sims[term] = best
         return best
 
-    def scores(self, phrasing: Phrasing) -> dict[int, float]:
-        """``score_phrasing`` for every sentence at once, from the postings: sentence number -> 0-100."""
+    def _raw_scores(self, phrasing: Phrasing) -> tuple[Any, Any] | None:
+        """Per sentence, ``100 * sum(weight * similarity) / total weight`` before rounding, and
+        which sentences hold any term (None when the phrasing weighs nothing).
+
+        Each sentence's sum is taken term by term in the phrasing's order, as ``score_phrasing`` does,
+        so the value is exactly the one it computes.
+        """
         weights = [self.idf(t) for t in phrasing.terms]
         total = sum(weights)
         if not total:
-            return {}
-        acc: dict[int, float] = defaultdict(float)
+            return None
+        np = _numpy()
+        acc = np.zeros(len(self.sentences))
+        seen = np.zeros(len(self.sentences), dtype=bool)
         for term, w in zip(phrasing.terms, weights, strict=True):
-            for n, sim in self.term_sims(term).items():
-                acc[n] += w * sim
-        return {n: round(100.0 * v / total, 1) for n, v in acc.items()}
+            docs, sims = self.term_sims(term)
+            acc[docs] += w * sims
+            seen[docs] = True
+        return 100.0 * acc / total, seen
+
+    def scores(self, phrasing: Phrasing) -> dict[int, float]:
+        """``score_phrasing`` for every sentence at once, from the postings: sentence number -> 0-100."""
+        raw = self._raw_scores(phrasing)
+        if raw is None:
+            return {}
+        values, seen = raw
+        docs = seen.nonzero()[0]
+        return {n: round(v, 1) for n, v in zip(docs.tolist(), values[docs].tolist(), strict=True)}
+
+    def candidates(self, phrasing: Phrasing, at_least: float) -> list[int]:
+        """The sentences whose ``scores`` reach ``at_least``, without rounding every sentence's score.
+
+        Rounding to one decimal moves a score by at most 0.05, so only the sentences
+        within 0.1 below the threshold are rounded (as Python rounds) to decide.
+        """
+        raw = self._raw_scores(phrasing)
+        if raw is None:
+            return []
+        values, seen = raw
+        near = (seen & (values >= at_least - 0.1)).nonzero()[0]
+        return [n for n, v in zip(near.tolist(), values[near].tolist(), strict=True) if round(v, 1) >= at_least]
+
+
+def _numpy() -> Any:
+    """numpy, imported when first needed: it costs start-up time a cached answer does not need."""
+    import numpy
+
+    return numpy
 
 
 def unseen_weight(document_frequencies: dict[str, int], sentences: int) -> float:
@@ -533,6 +779,31 @@ def similar_words(words: Sequence[str], choices: Sequence[str]) -> dict[str, lis
     return out
 
 
+class Store(Protocol):
+    """Where found spelling neighbours are kept between runs (``AnalysisCache`` is one)."""
+
+    def get_many(self, keys: Sequence[str], *, count: bool = True) -> list[Any]: ...
+
+    def put_many(self, entries: Mapping[str, Any]) -> None: ...
+
+
+def _stored_similar(
+    words: Sequence[str], choices: Sequence[str], store: Store | None, salt: str
+) -> dict[str, list[tuple[str, float]]]:
+    """``similar_words``, reading back from ``store`` what was found for the same word among the same choices."""
+    if store is None:
+        return similar_words(words, choices)
+    digest = hashlib.sha256("\0".join((salt, str(FUZZY_CUTOFF), *choices)).encode("utf-8")).hexdigest()
+    tag = f"similar:{digest}:"
+    found = dict(zip(words, store.get_many([tag + w for w in words], count=False), strict=True))
+    missing = [w for w in words if not isinstance(found[w], list)]
+    if missing:
+        new = similar_words(missing, choices)
+        store.put_many({tag + w: new[w] for w in missing})
+        found.update(new)
+    return found
+
+
 def fuzzy_words(phrasings: Iterable[Phrasing]) -> set[str]:
     """The claim words whose spelling neighbours matching will look up (for ``CorpusIndex.prepare``)."""
     return {word for p in phrasings for t in p.terms if _fuzzy(t, 0) for word in t.alternatives[0]}
@@ -556,20 +827,32 @@ def match_term(index: CorpusIndex, term: Term, sentence: AnalysedSentence) -> Te
     """
     table, speaker_table = index.term_tables(term)
     keys = sentence.keys
-    found: dict[tuple[int, int], tuple[float, list[int]]] = {}
+    found: dict[Slot, tuple[float, list[int]]] = {}
     shared = [k for k in table if k in keys] if len(table) < len(keys) else [k for k in keys if k in table]
     for key in shared:
         positions = keys[key]
         for slot, credit in table[key]:
-            current = found.get(slot)
-            if current is None or credit > current[0]:
-                found[slot] = (credit, list(positions))
-            elif credit == current[0]:
-                current[1].extend(positions)
+            _credit(found, slot, credit, positions)
     for key in sentence.speaker_keys:
         for slot in speaker_table.get(key, ()):
             found.setdefault(slot, (1.0, []))  # found only in who is speaking
+    return _term_hit(term, found)
+
+
+def _credit(found: dict[Slot, tuple[float, list[int]]], slot: Slot, credit: float, positions: list[int]) -> None:
+    """A key of the sentence fills ``slot`` with ``credit``: keep the best credit and every place it is reached."""
+    current = found.get(slot)
+    if current is None or credit > current[0]:
+        found[slot] = (credit, list(positions))
+    elif credit == current[0]:
+        current[1].extend(positions)
+
+
+def _term_hit(term: Term, found: dict[Slot, tuple[float, list[int]]] | None) -> TermHit:
+    """The term's best alternative among the slots the sentence fills (a multi-word one only when whole)."""
     best = TermHit(term, 0.0, [])
+    if not found:
+        return best
     strict = 0.0
     for j in sorted({alt for alt, _ in found}):
         alt = term.alternatives[j]
@@ -588,10 +871,46 @@ def match_term(index: CorpusIndex, term: Term, sentence: AnalysedSentence) -> Te
     return best
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What scoring sentences on one phrasing needs, worked out once for the phrasing.
+
+    ``table`` joins the terms' ``term_tables``: per match key, the (term, slot, credit)
+    it fills, so that one pass over the keys a sentence shares with the whole
+    phrasing finds every term (``match_term`` for each term, in one go).
+    """
+
+    terms: tuple[Term, ...]
+    weights: list[float]
+    total: float
+    table: dict[str, list[tuple[int, Slot, float]]]
+    speakers: dict[str, list[tuple[int, Slot]]]  # key -> the (term, slot) a speaker with it fills
+
+
 def score_phrasing(index: CorpusIndex, phrasing: Phrasing, sentence: AnalysedSentence) -> PhrasingMatch:
-    hits = [match_term(index, t, sentence) for t in phrasing.terms]
-    weights = [index.idf(t) for t in phrasing.terms]
-    total = sum(weights)
+    plan = index.plan(phrasing)
+    keys, table = sentence.keys, plan.table
+    found: list[dict[Slot, tuple[float, list[int]]] | None] = [None] * len(plan.terms)
+    if len(table) < len(keys):
+        shared = [(key, positions) for key in table if (positions := keys.get(key)) is not None]
+    else:
+        shared = [(key, positions) for key, positions in keys.items() if key in table]
+    for key, positions in shared:
+        for t, slot, credit in table[key]:
+            slots = found[t]
+            if slots is None:
+                slots = found[t] = {}
+            _credit(slots, slot, credit, positions)
+    speaker_keys = sentence.speaker_keys
+    if speaker_keys:
+        for key in speaker_keys:
+            for t, slot in plan.speakers.get(key, ()):
+                slots = found[t]
+                if slots is None:
+                    slots = found[t] = {}
+                slots.setdefault(slot, (1.0, []))  # found only in who is speaking
+    hits = [_term_hit(term, slots) for term, slots in zip(plan.terms, found, strict=True)]
+    total, weights = plan.total, plan.weights
     if not total:
         return PhrasingMatch(phrasing, 0.0, hits)
     score = 100.0 * sum(w * h.similarity for w, h in zip(weights, hits, strict=True)) / total

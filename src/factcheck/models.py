@@ -5,9 +5,11 @@ All are frozen dataclasses with no I/O; derived labels are computed, not stored.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import overload
 
 
 class EvidenceStance(StrEnum):
@@ -176,13 +178,70 @@ class Voice:
     contradicts: int
 
 
+class SourceResults(Sequence[SourceResult]):
+    """Every source's result on one claim: those that say something, over a shared sequence of the rest.
+
+    Checked against an archive, a claim is silent in nearly every source. Its results
+    keep only the sources that say something and share one silent result per source
+    (``base``) with the other claims, instead of a tuple as long as the corpus for
+    each claim. It reads, and compares equal, as the tuple of all the results.
+    """
+
+    __slots__ = ("_base", "_found")
+
+    def __init__(self, base: Sequence[SourceResult], found: Mapping[int, SourceResult] | None = None) -> None:
+        self._base = base
+        self._found = dict(found) if found else {}
+
+    def __len__(self) -> int:
+        return len(self._base)
+
+    @overload
+    def __getitem__(self, index: int) -> SourceResult: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[SourceResult, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> SourceResult | tuple[SourceResult, ...]:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        n = len(self._base)
+        position = index + n if index < 0 else index
+        if not 0 <= position < n:
+            raise IndexError("source result index out of range")
+        found = self._found.get(position)
+        return self._base[position] if found is None else found
+
+    def __iter__(self) -> Iterator[SourceResult]:
+        found = self._found
+        for position, result in enumerate(self._base):
+            yield found.get(position, result)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SourceResults) and other._base is self._base:
+            changed = self._found.keys() | other._found.keys()
+            return all(self[i] == other[i] for i in changed)
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=False))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"SourceResults({tuple(self)!r})"
+
+    def __reduce__(self) -> tuple[type[SourceResults], tuple[Sequence[SourceResult], dict[int, SourceResult]]]:
+        return SourceResults, (self._base, self._found)
+
+
 @dataclass(frozen=True)
 class ClaimResult:
-    """A claim, its verdict and every source's stance."""
+    """A claim, its verdict and every source's stance (``sources``: one result per source, in order)."""
 
     claim: Claim
     verdict: Verdict
-    sources: tuple[SourceResult, ...]
+    sources: Sequence[SourceResult]
     voices: tuple[Voice, ...] = ()
     evidence: tuple[Evidence, ...] = ()  # every evidence sentence found, not only each source's top ones
 

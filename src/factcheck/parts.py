@@ -16,13 +16,22 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import pickle
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from factcheck.cache import AnalysisCache
+from factcheck.cache import AnalysisCache, engine_fingerprint
 from factcheck.corpus_stats import CorpusStats, PartSummary, add_counts, count_requests
-from factcheck.engine import Corpus, Settings, SourceFinding, assemble, silent_results, use_vocabularies
+from factcheck.engine import (
+    Corpus,
+    Settings,
+    SourceFinding,
+    assemble,
+    fewer_collections,
+    silent_results,
+    use_vocabularies,
+)
 from factcheck.match import CorpusIndex, fuzzy_words, unseen_weight
 from factcheck.models import Claim, ClaimResult, LexiconExtension, Source
 from factcheck.query import Glossary, Query, build_query
@@ -47,7 +56,7 @@ class Part:
     def __init__(self, spec: PartSpec) -> None:
         cache = AnalysisCache(spec.cache_dir) if spec.cache_dir is not None else None
         self.spec = spec
-        self.corpus = Corpus(spec.sources, cache, actors=spec.actors, lexicon=spec.lexicon)
+        self.corpus = Corpus(spec.sources, cache, actors=spec.actors, lexicon=spec.lexicon, keep_units=False)
         if cache is not None:
             cache.close()
             self.corpus.cache = None
@@ -63,10 +72,15 @@ class Part:
         use_vocabularies(self.spec.lexicon)  # process-wide: another part may have run here before
         self.corpus.index.share(stats)
         first = self.spec.first
-        return [
-            [dataclasses.replace(f, position=f.position + first) for f in self.corpus.findings(q, settings)]
-            for q in queries
+        found = [
+            [dataclasses.replace(f, position=f.position + first) for f in claim]
+            for claim in self.corpus.findings_many(queries, settings)
         ]
+        if self.spec.cache_dir is not None:
+            cache = AnalysisCache(self.spec.cache_dir)
+            self.corpus.store_facts(cache)
+            cache.close()
+        return found
 
 
 class Runner(Protocol):
@@ -87,10 +101,18 @@ def _open_part(spec: PartSpec) -> None:
     _PART = Part(spec)
 
 
-def _call_part(method: str, *args: Any) -> Any:
+def _call_part(method: str, blob: bytes) -> bytes:
+    """Run ``method`` of this worker's part on the pickled ``blob`` of arguments; the answer goes back pickled.
+
+    Arguments and answers (a whole run's findings) are pickled here, with the garbage
+    collector held off, rather than by the pool: unpickling them builds hundreds of
+    thousands of objects, and each collection it set off would walk the whole part.
+    """
     if _PART is None:
         raise RuntimeError("this worker holds no part")
-    return getattr(_PART, method)(*args)
+    with fewer_collections():
+        answer = getattr(_PART, method)(*pickle.loads(blob))
+        return pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class ProcessRunner:
@@ -102,18 +124,30 @@ class ProcessRunner:
     def start(self, specs: Sequence[PartSpec]) -> None:
         import multiprocessing  # here, not at start-up: most runs are in-process
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
-        # fork: a worker starts with the parent's modules and sources, nothing is copied up front
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        context = multiprocessing.get_context(method)
-        for spec in specs:
-            pool = ProcessPoolExecutor(1, mp_context=context, initializer=_open_part, initargs=(spec,))
-            self._pools.append(pool)
-        self.call("summary")  # build every part now, all at once
+        # spawn, not fork: a forked worker would hold (and be charged for) whatever the parent
+        # holds when it starts, such as the results of an earlier run; a spawned one gets only its part.
+        context = multiprocessing.get_context("spawn")
+        self._pools = [ProcessPoolExecutor(1, mp_context=context) for _ in specs]
+        # The part goes as a task, not as the pool's initializer argument: a worker that fails to
+        # start then breaks its pool (an error here) instead of leaving the sender waiting.
+        built = [pool.submit(_open_part, spec) for pool, spec in zip(self._pools, specs, strict=True)]
+        try:
+            for future in built:
+                future.result()  # every part built now, all at once
+        except BrokenProcessPool as exc:
+            self.close()
+            raise RuntimeError(
+                "a worker process could not start (a script that checks in worker processes must run its"
+                " work under `if __name__ == '__main__':`, as worker processes import it)"
+            ) from exc
 
     def call(self, method: str, *args: Any) -> list[Any]:
-        futures = [pool.submit(_call_part, method, *args) for pool in self._pools]
-        return [f.result() for f in futures]
+        with fewer_collections():
+            blob = pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL)  # once for all the parts
+            futures = [pool.submit(_call_part, method, blob) for pool in self._pools]
+            return [pickle.loads(f.result()) for f in futures]
 
     def close(self) -> None:
         for pool in self._pools:
@@ -158,6 +192,7 @@ class PartedCorpus:
         self.lexicon = lexicon or LexiconExtension()
         use_vocabularies(self.lexicon)  # claims are read here, with the claims file's words
         self.runner = runner
+        self.cache_dir = cache_dir
         chunks = split(self.sources, parts)
         specs = [PartSpec(tuple(chunk), first, cache_dir, actors, self.lexicon) for first, chunk in chunks]
         runner.start(specs)
@@ -199,16 +234,21 @@ class PartedCorpus:
         gloss = glossary if isinstance(glossary, Glossary) else Glossary.build(glossary)
         queries = [self.query(c, gloss) for c in claims]
         word_docs, pooled_docs = add_counts(self.runner.call("counts", queries))
-        self._lookup.prepare({w for q in queries for w in fuzzy_words((*q.phrasings, *q.counters))})
+        words = {w for q in queries for w in fuzzy_words((*q.phrasings, *q.counters))}
+        cache = AnalysisCache(self.cache_dir) if self.cache_dir is not None else None
+        self._lookup.prepare(words, cache, engine_fingerprint() if cache is not None else "")
+        if cache is not None:
+            cache.close()
         neighbours, names = self._lookup.neighbours_found()
         stats = dataclasses.replace(
             self._base, word_docs=word_docs, pooled_docs=pooled_docs, neighbours=neighbours, names=names
         )
         per_part: list[list[list[SourceFinding]]] = self.runner.call("findings", queries, stats, settings)
-        return [
-            assemble(claim, self.sources, (f for part in per_part for f in part[i]), self._silent)
-            for i, claim in enumerate(claims)
-        ]
+        with fewer_collections():
+            return [
+                assemble(claim, self.sources, (f for part in per_part for f in part[i]), self._silent)
+                for i, claim in enumerate(claims)
+            ]
 
 
 def worker_count(jobs: int, sources: int) -> int:
