@@ -115,3 +115,27 @@ def test_an_ended_word_is_not_reversed_by_its_opposite():
     assert _ended(tokens, 1)
     tokens = tokenize("the US combat presence in Iraq")
     assert not _ended(tokens, next(k for k, t in enumerate(tokens) if t.norm == "presence"))
+
+
+def test_the_ending_verb_reaches_past_a_possessive():
+    tokens = tokenize("the deadline for ending the coalition's combat presence in Iraq")
+    assert _ended(tokens, next(k for k, t in enumerate(tokens) if t.norm == "presence"))
+
+
+def test_a_deadline_word_is_the_frame_of_the_claimed_date():
+    terms = analyse("حُدّد 31 كانون الأول/ديسمبر موعداً نهائياً لإنهاء وجود القوات القتالية", GLOSSARY).terms
+    deadline = next(t for t in terms if t.label == "موعداً نهائياً")
+    date = next(t for t in terms if ("ديسمبر",) in t.alternatives)
+    assert deadline.light
+    assert date.carries == deadline
+
+
+def test_a_deadline_with_no_date_keeps_its_weight():
+    terms = {t.label: t for t in analyse("تمديد موعد انسحاب القوات الأمريكية", GLOSSARY).terms}
+    assert not terms["موعد"].light
+
+
+def test_a_deadline_stated_as_a_date_is_found_in_002():
+    """002 gives the date the combat forces leave ("موعد خروج القوات القتالية في 31 ديسمبر المقبل")."""
+    found = by_source(only_result("حُدّد 31 كانون الأول/ديسمبر موعداً نهائياً لإنهاء وجود القوات القتالية للتحالف"))
+    assert found["002"]["stance"] == "supports"

@@ -104,7 +104,7 @@ SEED_INVENTORY = {
     "000": ["يناير الماضي", "يوليو الماضي", "نهاية العام", "عام 2011", "2014"],
     "001": [
         "18 نوفمبر / November 2024", "نهاية 2021", "نهاية 2021", "عام 2014", "نهاية العام الحالي",
-        "26 يوليو/ تموز الماضي", "نهاية العام الجاري 2021", "عام 2014", "5 يناير/ كانون الثاني 2020",
+        "26 يوليو/ تموز الماضي", "نهاية العام الجاري 2021", "عام 2014", "5 يناير/ كانون الثاني 2020", "بعد يومين من",
         "أواخر 2017", "مطلع نوفمبر/ تشرين الثاني الماضي", "نهاية العام الجاري", "عام 2014",
         "26 يوليو/ تموز الماضي", "نهاية العام الجاري",
     ],
@@ -319,7 +319,7 @@ S002_STATEMENT = seed_sentence("002", "بحلول 31 ديسمبر 2021")
 )
 def test_compare_sentences(claim: str, source: str, reference: datetime.date | None, expected: str) -> None:
     c = one(claim)
-    (s,) = [m for m in extract_dates(source, reference=reference) if m.month or m.year]
+    s = next(m for m in extract_dates(source, reference=reference) if m.month or m.year)  # the sentence's own date
     assert compare_dates(c, s) == expected
 
 
@@ -459,3 +459,32 @@ def test_an_undated_article_that_names_its_year_is_read_in_that_year():
     assert stated_current_year("انسحاب القوات بحلول نهاية العام الجاري 2021. وفي 26 يوليو الماضي اتفق البلدان.") == 2021
     assert stated_current_year("وفي 26 يوليو الماضي اتفق البلدان.") is None
     assert stated_current_year("نهاية العام الجاري 2021 ... العام الحالي 2022") is None  # two years: no guess
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a span of days before a date moves it
+        ("صوّت البرلمان بعد يومين من 3 يناير 2020", [(2020, 1, 5)]),
+        ("صوّت البرلمان بعد ثلاثة أيام من 3 يناير 2020", [(2020, 1, 6)]),
+        ("The parliament voted two days after 3 January 2020", [(2020, 1, 5)]),
+        ("The strike came a week before 5 January 2020", [(2019, 12, 29)]),
+        ("اغتيل قبل يومين من 5 يناير", [(None, 1, 3)]),
+        # one after the sentence's date dates the event it names, counted back
+        ("وفي 5 يناير 2020، تبنى البرلمان قرارًا، بعد يومين من مقتل سليماني", [(2020, 1, 5), (2020, 1, 3)]),
+        # not in another sentence, nor from a date with no day
+        ("وفي 5 يناير 2020 تبنى البرلمان قرارا. وبعد يومين من ذلك", [(2020, 1, 5)]),
+        ("في يناير 2020، بعد يومين من مقتل سليماني", [(2020, 1, None)]),
+        # an unknown year is not guessed across a year's end: no date rather than a wrong one
+        ("قبل يومين من 1 يناير", []),
+    ],
+)
+def test_dates_reckoned_from_a_span_of_days(text: str, expected: list[tuple[int | None, ...]]) -> None:
+    assert [(d.year, d.month, d.day) for d in extract_dates(text)] == expected
+
+
+def test_two_days_before_the_vote_is_the_day_001_dates_the_killing():
+    """001: "وفي 5 يناير 2020، تبنى البرلمان ... بعد يومين من مقتل ... سليماني" supports 3 January."""
+    vote = seed_sentence("001", "وفي 5 يناير/ كانون الثاني 2020")
+    dates = extract_dates(vote)
+    assert compare_dates(one("Soleimani was killed on 3 January 2020"), dates[-1]) == "supports"

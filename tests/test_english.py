@@ -99,7 +99,7 @@ def test_a_particle_after_the_object_is_read_with_its_verb():
 
 
 def test_a_phrase_may_start_with_a_function_word():
-    assert "for show" in labels("The withdrawal is only for show")
+    assert "in charge" in labels("The Iraqi army is in charge of the base")
     assert "in line with" in labels("The decision is in line with the policy of his predecessor")
     assert labels("Forces were sent in order to protect the base") == ["forces", "sent", "protect", "base"]
 
@@ -134,7 +134,7 @@ def test_an_english_word_is_also_searched_as_itself():
 
 
 GOLD = Path(__file__).parent / "gold"
-ENGLISH_MACRO_F1_FLOOR = 0.76  # regression floor for English-only claims (measured 0.793; see BENCHMARKS.md)
+ENGLISH_MACRO_F1_FLOOR = 0.82  # regression floor for English-only claims (measured 0.846; see BENCHMARKS.md)
 
 
 def test_english_gold_set_has_the_same_cells_in_english_only():

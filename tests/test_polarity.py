@@ -129,3 +129,12 @@ def test_cue_scopes_stay_inside_the_text(before, after):
     for c in find_cues(tokens):
         assert 0 <= c.scope[0] <= c.scope[1] <= len(tokens)
         assert 0 <= c.first <= c.last < len(tokens)
+
+
+def test_an_english_rebuttal_reaches_back_to_the_verb_of_saying():
+    """ "A member said talk of a withdrawal is untrue": the talk is untrue, not the member's saying it."""
+    tokens = tokenize("A Nujaba member said talk of a US withdrawal is untrue")
+    (cue,) = find_cues(tokens)
+    governed = {tokens[k].norm for k in governed_indexes([cue], tokens)}
+    assert {"talk", "withdrawal"} <= governed
+    assert not {"nujaba", "member", "said"} & governed

@@ -34,3 +34,47 @@ def test_a_denial_with_no_date_does_not_refute_a_claim_about_another_year():
     found = stances("خرجت القوات الأميركية من العراق عام 2013")
     assert found["004"] == "mentions"
     assert found["000"] == "contradicts"  # 000 dates the departure to 2011
+
+
+def test_an_agreed_withdrawal_does_not_refute_a_claim_that_it_is_nominal():
+    """003's headline: Washington and Baghdad agree on the withdrawal (a plan, not a deed)."""
+    from factcheck import Corpus, Settings, load_sources
+    from factcheck.match import score_phrasing
+    from factcheck.models import Claim
+    from factcheck.query import Glossary, build_query
+    from factcheck.stance import _only_intended, judge
+    from tests.conftest import SEEDS
+
+    corpus = Corpus(load_sources(SEEDS))
+    query = build_query(Claim("x", "الانسحاب الأميركي من العراق شكلي وغير حقيقي"), Glossary.build({}))
+    headline = next(s for s in corpus.index.sentences if s.sentence.text.startswith("واشنطن وبغداد تتفقان"))
+    assert _only_intended(score_phrasing(corpus.index, query.phrasings[0], headline), headline)
+    evidence = judge(query, corpus.index, headline, Settings().thresholds)
+    assert evidence is not None
+    assert evidence.stance.value == "mentions"
+
+
+def test_a_loose_match_does_not_refute_a_negated_claim():
+    """003's Obama "completed a full withdrawal" (2011, no US named) is not this withdrawal being real."""
+    assert stances("الانسحاب الأميركي من العراق شكلي وغير حقيقي")["003"] == "mentions"
+
+
+def test_the_killing_is_dated_two_days_before_the_vote_in_001():
+    assert stances("اغتيل سليماني والمهندس في الثالث من كانون الثاني/يناير 2020")["001"] == "supports"
+
+
+def test_a_word_of_a_title_is_not_reversed_by_its_opposite():
+    from factcheck.stance import _in_title
+
+    tokens = tokenize("National Security Adviser Qasim al-Araji announced the end")
+    assert _in_title(tokens, 0)
+    tokens = tokenize("The national army withdrew")
+    assert not _in_title(tokens, 1)
+    tokens = tokenize("Troops stayed in Iraq")
+    assert not _in_title(tokens, 0)
+
+
+def test_the_end_of_a_presence_restates_a_demand_to_leave():
+    """001: parliament obliged the government to work to end the foreign forces' presence (إنهاء تواجد)."""
+    found = stances("In January 2020 the Iraqi parliament passed a resolution demanding that foreign troops leave Iraq")
+    assert found["001"] != "contradicts"

@@ -47,7 +47,17 @@ class Concept:
     ar: tuple[Lexeme, ...]  # Arabic lexemes, each its forms as normalised words
     en: tuple[Lexeme, ...]  # English lexemes, lower-case words
     place: Place | None = None
+    # Arabic forms read only as the noun a number counts (60 دولة for "60 countries"):
+    # elsewhere they are another word's key (دول = دولي), so they are no general form.
+    counted: tuple[Words, ...] = ()
+    # What an English claim's word of this concept does to the claim instead of being
+    # content: "framing" calls what it describes unreal ("for show", like شكلي);
+    # "truth" asserts it is real ("really", "genuine"), and under the claim's own
+    # negation rebuts it ("not real", like غير حقيقي).
+    cue: str = ""
 
+
+CUE_KINDS = ("framing", "truth")
 
 _EN_WORD = re.compile(r"[a-z0-9]+")
 
@@ -167,6 +177,25 @@ class ConceptLexicon:
                 out.extend(f for f in lexeme if f not in out)
         return tuple(out)
 
+    def cue_at(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
+        """An English cue word at ``words[i]`` (see ``Concept.cue``): (words it spans, its kind)."""
+        found = self.english_at(words, i)
+        if found is None:
+            return None
+        kinds = {self.concepts[n].cue for n, _ in found[1]} - {""}
+        return (found[0], kinds.pop()) if len(kinds) == 1 else None
+
+    def head_forms(self, cid: str) -> Lexeme:
+        """The forms of the first Arabic lexeme of the concept named ``cid`` (its plainest word)."""
+        return next((c.ar[0] for c in self.concepts if c.id == cid and c.ar), ())
+
+    def counted(self, places: Iterable[Where]) -> tuple[Words, ...]:
+        """The counted-noun-only Arabic forms of the concepts at ``places`` (see ``Concept.counted``)."""
+        out: list[Words] = []
+        for n in sorted({n for n, _ in places}):
+            out.extend(f for f in self.concepts[n].counted if f not in out)
+        return tuple(out)
+
     def alternatives(self, places: Iterable[Where]) -> list[tuple[Words, float]]:
         """Arabic forms sharing a concept with the places, with their credit: own lexeme first, then mates."""
         places = list(places)
@@ -216,10 +245,29 @@ def _parse(data: Any, origin: str) -> list[Concept]:
             if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
                 raise ValueError(f"{origin}: concept {cid!r}: `{lang}:` must be a list of strings")
             lines[lang] = value
+        counted = body.get("counted", [])
+        counted = [counted] if isinstance(counted, str) else counted
+        if not isinstance(counted, list) or not all(isinstance(x, str) for x in counted):
+            raise ValueError(f"{origin}: concept {cid!r}: `counted:` must be a list of strings")
+        forms = _lexemes([" ".join(counted)])
         concepts.append(
-            Concept(str(cid), _lexemes(lines["ar"]), _lexemes(lines["en"], english=True), _place(body, cid, origin))
+            Concept(
+                str(cid),
+                _lexemes(lines["ar"]),
+                _lexemes(lines["en"], english=True),
+                _place(body, cid, origin),
+                forms[0] if forms else (),
+                _cue(body, cid, origin),
+            )
         )
     return concepts
+
+
+def _cue(body: Mapping[str, Any], cid: Any, origin: str) -> str:
+    value = body.get("cue", "")
+    if value and value not in CUE_KINDS:
+        raise ValueError(f"{origin}: concept {cid!r}: `cue:` must be one of {', '.join(CUE_KINDS)}")
+    return str(value)
 
 
 _LEVELS = ("country", "region", "province", "city", "site")

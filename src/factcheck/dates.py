@@ -743,7 +743,121 @@ def extract_dates(text: str, *, reference: datetime.date | None = None) -> list[
         start = _start_after(toks[found.first], found.cut)
         end = toks[found.stop - 1].end
         out.append(DateMention(year, month, day, found.part, start, end, text[start:end], relative))
-    return out
+    return _with_offsets(toks, text, out) if out else out
+
+
+# "بعد يومين من", "قبل ثلاثة أيام من", "two days after": a span of days from a dated event.
+_OFFSET_BEFORE = {normalize(w): 1 for w in ("بعد", "after")} | {normalize(w): -1 for w in ("قبل", "before")}
+_OFFSET_UNITS = {
+    normalize(w): n
+    for w, n in (
+        ("يوم", 1),
+        ("يوما", 1),
+        ("يومين", 2),
+        ("يومان", 2),
+        ("اسبوع", 7),
+        ("أسبوع", 7),
+        ("اسبوعين", 14),
+        ("أسبوعين", 14),
+        ("day", 1),
+        ("days", 1),
+        ("week", 7),
+        ("weeks", 7),
+    )
+}
+_OFFSET_COUNTS = {
+    normalize(w): n
+    for n, words in enumerate(
+        (
+            "",
+            "واحد one a",
+            "اثنين two",
+            "ثلاثة ثلاث three",
+            "أربعة أربع four",
+            "خمسة خمس five",
+            "ستة ست six",
+            "سبعة سبع seven",
+            "ثمانية ثماني eight",
+            "تسعة تسع nine",
+            "عشرة عشر ten",
+        )
+    )
+    for w in words.split()
+}
+_PLURAL_DAYS = {normalize(w) for w in ("أيام", "ايام", "days", "weeks", "أسابيع", "اسابيع")}
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_OFFSET_LINKS = {normalize(w) for w in ("من", "على")}
+
+
+def _offset_at(toks: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """A span of days starting at token ``i`` ("بعد يومين من", "two days after"): (signed days, next token)."""
+    words = [(k, t.norm) for k, t in enumerate(toks[i : i + 5], i) if t.is_word]
+    norms = [w for _, w in words]
+    if len(norms) >= 2 and norms[0] in _OFFSET_BEFORE:  # Arabic: بعد يومين من / بعد ثلاثة أيام من
+        sign, rest = _OFFSET_BEFORE[norms[0]], norms[1:]
+        if rest[0] in _OFFSET_UNITS and not rest[0].isascii():
+            days, used = _OFFSET_UNITS[rest[0]], 2
+        elif len(rest) >= 2 and rest[1] in _PLURAL_DAYS and (rest[0] in _OFFSET_COUNTS or rest[0].isdigit()):
+            count = int(rest[0]) if rest[0].isdigit() else _OFFSET_COUNTS[rest[0]]
+            days, used = count * (7 if rest[1] in {normalize("أسابيع"), normalize("اسابيع")} else 1), 3
+        else:
+            return None
+        if len(norms) > used and norms[used] in _OFFSET_LINKS:
+            used += 1
+        return sign * days, words[used - 1][0] + 1
+    if len(norms) >= 3 and (norms[0] in _OFFSET_COUNTS or norms[0].isdigit()):
+        count = int(norms[0]) if norms[0].isdigit() else _OFFSET_COUNTS[norms[0]]
+        unit = _OFFSET_UNITS.get(norms[1]) if norms[1].isascii() else None
+        if unit is not None and norms[2] in _OFFSET_BEFORE:  # English: two days after
+            return _OFFSET_BEFORE[norms[2]] * count * unit, words[2][0] + 1
+    return None
+
+
+def _shift(d: DateMention, days: int, start: int, end: int, text: str) -> DateMention | None:
+    """``d`` moved by ``days``; a date with no day, or an unknown year crossing a year's end, has none."""
+    if d.day is None or d.month is None:
+        return None
+    try:
+        moved = datetime.date(d.year or 2000, d.month, d.day) + datetime.timedelta(days=days)
+    except ValueError:
+        return None
+    if d.year is None and moved.year != 2000:
+        return None
+    return DateMention(moved.year if d.year else None, moved.month, moved.day, None, start, end, text, d.relative)
+
+
+def _with_offsets(toks: Sequence[Token], text: str, dates: list[DateMention]) -> list[DateMention]:
+    """Dates reckoned from others: "two days after 5 January" is 7 January.
+
+    A span of days right before a date moves it ("بعد يومين من 5 يناير"), or drops it when
+    it cannot be counted from (no day; an unknown year crossing a year's end). One after a
+    date, before an event the sentence names ("في 5 يناير ... بعد يومين من مقتل سليماني"),
+    dates that event from the sentence's date, counted back: it is added to the dates.
+    """
+    out = list(dates)
+    for i, tok in enumerate(toks):
+        if tok.norm not in _OFFSET_BEFORE and tok.norm not in _OFFSET_COUNTS and not tok.is_number:
+            continue
+        found = _offset_at(toks, i)
+        if found is None:
+            continue
+        days, nxt = found
+        start = toks[i].start
+        following = next((d for d in dates if nxt < len(toks) and d.start == toks[nxt].start), None)
+        if following is not None:
+            moved = _shift(following, days, start, following.end, text[start : following.end])
+            if moved is not None:
+                out[out.index(following)] = moved
+            else:  # some days from a date we cannot count from: not that date
+                out.remove(following)
+            continue
+        before = [d for d in dates if d.end <= start and d.day and not _SENTENCE_END.search(text, d.end, start)]
+        if before:
+            end = toks[nxt - 1].end
+            moved = _shift(before[-1], -days, start, end, text[start:end])
+            if moved is not None:
+                out.append(moved)
+    return sorted(out, key=lambda d: d.start)
 
 
 _CURRENT_WORDS = ("الجاري", "الحالي", "this year", "the current year")

@@ -811,6 +811,38 @@ def _forward_unit(toks: Sequence[Token], pos: int, opened: bool, definite: bool 
             return None
         if norm[0] == "و" and len(norm) > 3 and norm[1] in _AR_CLAUSE_STARTS:
             return None
+        return pos
+    return _english_head(toks, pos)
+
+
+def _english_of(toks: Sequence[Token], pos: int) -> int:
+    """Past "of" and a determiner after an English fraction: "a third of Iraq", "half the troops"."""
+    if pos < len(toks) and toks[pos].norm == "of":
+        pos += 1
+    if pos < len(toks) and toks[pos].norm in _EN_DETERMINERS:
+        pos += 1
+    return pos
+
+
+def _plural_looking(norm: str) -> bool:
+    return norm.isalpha() and len(norm) > 3 and norm.endswith("s") and not norm.endswith("ss")
+
+
+def _english_head(toks: Sequence[Token], pos: int) -> int:
+    """The head of an English noun compound after a number: "60 member countries", "3 rocket attacks".
+
+    English puts the counted noun last; a singular-looking word followed by a
+    plural-looking one is read as its modifier.
+    """
+    nxt = pos + 1
+    if (
+        nxt < len(toks)
+        and not _plural_looking(toks[pos].norm)
+        and _plural_looking(toks[nxt].norm)
+        and not _touching(toks[pos], toks[nxt])
+        and _is_content_word(toks[nxt])
+    ):
+        return nxt
     return pos
 
 
@@ -821,15 +853,33 @@ def _previous_noun(toks: Sequence[Token], first: int, floor: int) -> int | None:
     return None
 
 
-_COUNT_NOUNS = _norm_set("عدد وعدد بعدد عديد وعديد اعداد واعداد number numbers")
+_COUNT_NOUNS = _norm_set("عدد وعدد بعدد عديد وعديد اعداد واعداد")
+_EN_COUNT_NOUNS = frozenset({"number", "numbers"})
+_EN_COUNT_REACH = 10  # "the number of US troops in Iraq was reduced to 5,000"
+_CLAUSE_ENDS = frozenset({",", ";", ".", ":", "!", "?"})
 
 
 def _counted_before(toks: Sequence[Token], first: int, floor: int) -> int | None:
-    """ "عديد الجنود ... إلى 2500", "بلغ عدد القتلى 50": the noun after عدد/عديد shortly before the number."""
+    """ "عديد الجنود ... إلى 2500", "بلغ عدد القتلى 50": the noun after عدد/عديد shortly before the number.
+
+    In English the noun also comes before the count noun ("troop numbers were cut to
+    2,500") or after "of" and its adjectives ("the number of US troops ... 5,000").
+    """
     for k in range(first - 1, max(floor, first - 7) - 1, -1):
         if toks[k].norm in _COUNT_NOUNS and k + 1 < first:
             nxt = k + 2 if toks[k + 1].norm == "of" and k + 2 < first else k + 1
             return nxt if _is_content_word(toks[nxt]) else None
+    for k in range(first - 1, max(floor, first - _EN_COUNT_REACH) - 1, -1):
+        if toks[k].norm in _CLAUSE_ENDS:
+            return None
+        if toks[k].norm in _EN_COUNT_NOUNS and k + 1 < first:
+            if toks[k + 1].norm != "of":
+                before = k - 1
+                return before if before >= floor and _is_content_word(toks[before]) else None
+            nxt = k + 2
+            while nxt < first - 1 and toks[nxt].norm in _EN_MODIFIERS | _EN_DETERMINERS:
+                nxt += 1
+            return nxt if nxt < first and _is_content_word(toks[nxt]) else None
     return None
 
 
@@ -971,7 +1021,7 @@ def _build(
         if unit_idx is None and hit.value <= 31 and first > floor and toks[first - 1].norm in _EN_MONTHS:
             unit_idx = first - 1  # December 31
     elif kind == "fraction":
-        unit_idx = _forward_unit(toks, pos, False, definite=True)
+        unit_idx = _forward_unit(toks, _english_of(toks, pos), False, definite=True)
 
     # A bare four-digit number in 1900-2100, or one after عام/year/in, is a year;
     # "حتى 2021" is then "until 2021", not "up to 2021 items".

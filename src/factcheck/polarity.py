@@ -214,7 +214,14 @@ _CLAUSE_BREAKS = frozenset({".", "!", "?", ";", ":"})
 _FORWARD_BREAKS = _CLAUSE_BREAKS | {","}
 # A rebuttal ("... غير صحيح") reaches back only to the complementizer that opens
 # the reported content: in "X قال إن Y غير صحيح" it is Y that is untrue, not X's saying it.
-_COMPLEMENTIZERS = frozenset(normalize(w) for w in "إن أن بأن إنه أنه بأنه إنها أنها بأنها that".split())
+# English often drops "that" after a verb of saying ("a member said talk of a withdrawal is untrue"):
+# the verb itself then opens the reported content.
+_COMPLEMENTIZERS = frozenset(
+    normalize(w)
+    for w in (
+        "إن أن بأن إنه أنه بأنه إنها أنها بأنها that said says say told claimed claims stated insisted added"
+    ).split()
+)
 
 
 def without_conjunction(norm: str) -> str:

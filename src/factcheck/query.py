@@ -10,6 +10,7 @@ match. That is deliberate: an unknown word is an unverified part of the claim.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,10 +23,12 @@ from factcheck.normalize import Token, is_arabic, match_keys, normalize, stem, t
 from factcheck.numbers import Quantity, extract_quantities
 from factcheck.polarity import (
     EXISTENTIAL_HEADS,
+    CueKind,
     cue_token_indexes,
     existents,
     find_cues,
     governed_indexes,
+    head,
     is_negated,
 )
 
@@ -134,6 +137,7 @@ class Phrasing:
     value_tokens: frozenset[int] = frozenset()  # indexes of this text's own number and date words
     cue_kinds: frozenset[str] = frozenset()  # kinds of the text's own cues (negation, denial, rebuttal, framing)
     denies_existence: bool = False  # "لم تعد هناك قوات": a negated existential head
+    stressed: tuple[Term, ...] = ()  # what an English truth word says is real ("really withdrawn": withdrawn)
 
 
 @dataclass(frozen=True)
@@ -167,7 +171,7 @@ SAYING = frozenset(
         "نفى نفت ينفي تنفي تروج يروج هدد هددت يهدد تهدد لوح تلوح يلوح طالب طالبت يطالب تطالب صرح "
         "say says said call calls called claim claims claimed describe describes described consider considers "
         "considered deny denies denied accuse accuses accused threaten threatens threatened doubt doubts "
-        "announce announces announced"
+        "announce announces announced confirm confirms confirmed insist insists insisted"
     ).split()
 )
 
@@ -398,6 +402,23 @@ def _english_terms(
     return terms
 
 
+# A fraction of a place is a fraction of its area or land: "a third of Iraq" is ثلث مساحة العراق.
+PLACE_MEASURES = ("extent", "territory")
+
+
+def _english_unit(quantity: Quantity, glossary: Glossary) -> Term:
+    """The noun an English number counts, with the forms its concept takes only after a number (60 دولة)."""
+    lexicon = load_concepts()
+    words = _en_words(quantity.unit or "")
+    term = _placed(_english_terms(words, glossary, set())[0], words, 0)
+    concept = lexicon.english_at(words, 0)
+    extra = list(lexicon.counted(concept[1])) if concept is not None else []
+    if quantity.kind == "fraction" and term.place:
+        extra += [f for cid in PLACE_MEASURES for f in lexicon.head_forms(cid)]
+    extra = [f for f in dict.fromkeys(extra) if f not in term.alternatives]
+    return dataclasses.replace(term, alternatives=(*term.alternatives, *extra)) if extra else term
+
+
 def outside_dates(quantities: Sequence[Quantity], dates: Sequence[DateMention]) -> list[Quantity]:
     """Quantities that are not part of a date ("31" in "31 ديسمبر", "2020" in "يناير 2020").
 
@@ -457,6 +478,39 @@ def _carried(terms: Sequence[Term], governed: frozenset[str]) -> list[Term]:
     return out
 
 
+DATE_FRAMES = ("deadline",)  # concepts that only frame the date a claim gives
+
+
+@functools.lru_cache(maxsize=1)
+def _date_frame_forms() -> frozenset[tuple[str, ...]]:
+    lexicon = load_concepts()
+    return frozenset(
+        form for c in lexicon.concepts if c.id in DATE_FRAMES for lexeme in (*c.ar, *c.en) for form in lexeme
+    )
+
+
+def _framing_the_date(terms: list[Term], dates: list[Term]) -> list[Term]:
+    """A deadline word is the frame of the date the claim gives: the date carries its weight.
+
+    "The deadline for combat troops to leave is 31 January" states what a source says
+    as "combat troops leave by 31 December" or "an agreement for their withdrawal on 31
+    December": the date is the deadline's content, and the word موعد is often absent.
+    A claim with no date ("the deadline was extended") keeps the word's full weight.
+    """
+    if not dates:
+        return terms
+    frames = _date_frame_forms()
+    out, carried = [], None
+    for t in terms:
+        if not t.light and carried is None and any(alt in frames for alt in t.alternatives):
+            t = dataclasses.replace(t, light=True)
+            carried = t
+        out.append(t)
+    if carried is None:
+        return [*terms, *dates]
+    return [*out, dataclasses.replace(dates[0], carries=carried), *dates[1:]]
+
+
 def _light_head(term: Term) -> bool:
     """Is the term a light head: the claim's word, or for an English word one of its translations?"""
     if term.english:
@@ -467,6 +521,71 @@ def _light_head(term: Term) -> bool:
 def _forms(term: Term) -> tuple[tuple[str, ...], ...]:
     """The term's Arabic forms (an English word read through the lexicon is not one of them)."""
     return term.alternatives[1:] if term.english else term.alternatives
+
+
+@dataclass(frozen=True)
+class _Polarity:
+    """What an English claim's framing and truth words do to it (``Concept.cue``)."""
+
+    indexes: set[int]  # their token indexes: not content
+    negated: bool  # a framing word calls the claim's subject unreal
+    cues: tuple[str, ...]  # the words that act as cues
+    kinds: frozenset[str]  # cue kinds, as polarity names them (framing, rebuttal)
+    undone: frozenset[int]  # framing words the claim's own negation takes back ("not for show")
+    stressed: tuple[int, ...] = ()  # the word each unnegated truth word stresses ("really withdrawn": withdrawn)
+
+
+def _english_polarity(tokens: Sequence[Token], skip: set[int], negated_heads: set[int]) -> _Polarity | None:
+    """Framing words ("for show", "sham") and truth words ("really", "not real") in an English claim.
+
+    A framing word is what شكلي is in Arabic: it negates the claim. A truth word
+    only stresses the claim ("really withdrawn" is "withdrawn"); under the claim's
+    own negation it is the rebuttal ("not real", غير حقيقي), the negation itself
+    being there already.
+    """
+    concepts = load_concepts()
+    words = [t.norm if t.is_word else "" for t in tokens]
+    indexes: set[int] = set()
+    cues: list[str] = []
+    kinds: set[str] = set()
+    negated = False
+    undone: set[int] = set()
+    stressed: list[int] = []
+    i = 0
+    while i < len(tokens):
+        found = concepts.cue_at(words, i) if words[i] and i not in skip and not is_arabic(words[i]) else None
+        if found is None:
+            i += 1
+            continue
+        span, kind = found
+        here = set(range(i, i + span))
+        indexes |= here
+        under_negation = bool(here & negated_heads)
+        if kind == "framing" and not under_negation:
+            negated = True
+            kinds.add("framing")
+            cues.append(" ".join(t.text for t in tokens[i : i + span]))
+        elif kind == "framing":
+            undone |= here
+        elif kind == "truth" and under_negation:
+            kinds.add("rebuttal")
+            cues.append(" ".join(t.text for t in tokens[i : i + span]))
+        elif kind == "truth":
+            # "really withdrawn", "a genuine withdrawal": the next content word; "is real": the one before
+            after = (k for k in range(i + span, len(tokens)) if _content(tokens[k]))
+            before = (k for k in range(i - 1, -1, -1) if _content(tokens[k]))
+            word = next(after, None)
+            word = next(before, None) if word is None else word
+            if word is not None:
+                stressed.append(word)
+        i += span
+    if not indexes:
+        return None
+    return _Polarity(indexes, negated, tuple(cues), frozenset(kinds), frozenset(undone), tuple(stressed))
+
+
+def _content(token: Token) -> bool:
+    return token.is_word and not token.is_number and token.norm not in STOPWORDS
 
 
 def analyse(text: str, glossary: Glossary) -> Phrasing:
@@ -492,21 +611,31 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
     value_idx = ({k for a, b in qty_spans for k in range(a, b)} - unit_idx) | date_idx
     arabic = is_arabic(text)
     unit_terms: list[Term | None] = []
+    extra_cues: tuple[str, ...] = ()
+    extra_kinds: frozenset[str] = frozenset()
+    stressed_words: set[str] = set()
     if arabic:
         terms = _arabic_terms(tokens, cue_idx | value_idx)
         for q in quantities:
             unit_terms.append(Term(q.unit, ((normalize(q.unit),),)) if q.unit else None)
     else:
+        # Framing and truth words ("for show", "not real") change the claim's polarity as
+        # Arabic cue words do (شكلي، غير حقيقي); like those, they are not content.
+        polar = _english_polarity(tokens, cue_idx | value_idx, governed_indexes(cues, tokens))
+        if polar is not None:
+            if polar.undone:  # "not for show": the negation undoes the framing, as ليس شكليا does
+                left = [c for c in cues if c.kind is not CueKind.NEGATION or head(c, tokens) not in polar.undone]
+                negated = is_negated(left, content, tokens)
+            negated = negated or polar.negated
+            extra_cues, extra_kinds = polar.cues, polar.kinds
+            stressed_words = {w for k in polar.stressed for w in _en_words(tokens[k].text)}
         # Cue, number and date words are left out where they stand, not wherever they recur:
         # "agreed to end the presence by the end of the year" keeps the first "end".
         masked = list(text)
-        for k in cue_idx | value_idx:
+        for k in cue_idx | value_idx | (polar.indexes if polar else set()):
             masked[tokens[k].start : tokens[k].end] = " " * (tokens[k].end - tokens[k].start)
         terms = _english_terms(_en_words("".join(masked)), glossary, set(), _capitalised(text))
-        for q in quantities:
-            unit_terms.append(
-                _english_terms(_en_words(q.unit), glossary, set())[0] if q.unit and _en_words(q.unit) else None
-            )
+        unit_terms = [_english_unit(q, glossary) if q.unit and _en_words(q.unit) else None for q in quantities]
     # What a negated existential ("لم تعد هناك قوات") is about is the existent, not the auxiliary.
     governed_words = {
         tokens[k].norm
@@ -514,7 +643,9 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
         if k not in cue_idx and not (tokens[k].norm in EXISTENTIAL_HEADS and any(existents(c, tokens) for c in cues))
     }
     governed = frozenset(t.key for t in terms if any(w in governed_words for alt in _forms(t) for w in alt))
-    terms = _carried(terms, governed) + _date_terms(dates)
+    if extra_kinds:
+        governed = frozenset(t.key for t in terms)  # "X is for show", "X is not real": all of X is rebutted
+    terms = _framing_the_date(_carried(terms, governed), _date_terms(dates))
     return Phrasing(
         text=text,
         terms=tuple(terms),
@@ -522,13 +653,35 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
         unit_terms=tuple(unit_terms),
         dates=dates,
         negated=negated,
-        cues=tuple(c.text for c in cues),
+        cues=(*(c.text for c in cues), *extra_cues),
         arabic=arabic,
         governed=governed,
         tokens=tokens,
         value_tokens=frozenset(value_idx),
-        cue_kinds=frozenset(c.kind.value for c in cues),
+        cue_kinds=frozenset(c.kind.value for c in cues) | extra_kinds,
         denies_existence=any(existents(c, tokens) for c in cues),
+        stressed=tuple(t for t in terms if t.english and any(w in t.alternatives[0] for w in stressed_words)),
+    )
+
+
+def _called_unreal(term: Term) -> Phrasing:
+    """The counter of a claim that something is really so: a source calling it nominal (انسحاب شكلي).
+
+    Only framing answers it: a denial or negation near the word may be of something
+    else (the deadline's extension), so the counter asks for framing, as the curated
+    counter "انسحاب شكلي" does.
+    """
+    return Phrasing(
+        text=f"{term.label} (called nominal)",
+        terms=(term,),
+        quantities=(),
+        unit_terms=(),
+        dates=(),
+        negated=True,
+        cues=(),
+        arabic=False,
+        governed=frozenset({term.key}),
+        cue_kinds=frozenset({"framing"}),
     )
 
 
@@ -547,5 +700,7 @@ def build_query(claim: Claim, glossary: Glossary, actors: Mapping[str, Sequence[
             p = dataclasses.replace(p, dates=text_phrasing.dates)
         phrasings[n] = p
     counters = tuple(analyse(t, glossary) for t in dict.fromkeys(claim.counter))
+    if not any(t.norm in SAYING for t in tokenize(claim.text)):  # a report's truth word is the speaker's
+        counters += tuple(_called_unreal(t) for p in phrasings for t in p.stressed)
     speaker = reported_speaker([claim.text, *claim.match], actors)
     return Query(claim, tuple(phrasings), counters, speaker)

@@ -22,8 +22,8 @@ from factcheck.models import Evidence, EvidenceStance, Reason
 from factcheck.normalize import Token, match_keys, normalize, tokenize
 from factcheck.numbers import Qualifier, Quantity, compare
 from factcheck.opposites import load_opposites
-from factcheck.polarity import Cue, CueKind, existents, governing
-from factcheck.query import Query, Term
+from factcheck.polarity import Cue, CueKind, cue_token_indexes, existents, find_cues, governing
+from factcheck.query import Phrasing, Query, Term
 
 
 @dataclass(frozen=True)
@@ -197,9 +197,14 @@ def _said_as_such(index: CorpusIndex, word: str, sentence: AnalysedSentence, hit
 _ABSENCE = ("انسحاب", "خروج", "مغادرة", "رحيل", "انتهاء", "إنهاء", "غياب")
 
 
+_ABSENCE_OF: list[tuple[object, frozenset[int]]] = []  # (lexicon, its absence sides), for the lexicon in use
+
+
 def _absence_sides() -> frozenset[int]:
     lexicon = load_opposites()
-    return frozenset().union(*(lexicon.sides_of(normalize(w)) for w in _ABSENCE))
+    if not _ABSENCE_OF or _ABSENCE_OF[0][0] is not lexicon:
+        _ABSENCE_OF[:] = [(lexicon, frozenset().union(*(lexicon.sides_of(normalize(w)) for w in _ABSENCE)))]
+    return _ABSENCE_OF[0][1]
 
 
 def _denied_existence(m: PhrasingMatch, sentence: AnalysedSentence, claim_sides: frozenset[int]) -> list[Cue]:
@@ -224,7 +229,9 @@ def _denied_existence(m: PhrasingMatch, sentence: AnalysedSentence, claim_sides:
 
 
 _ENDING = ("إنهاء", "end")
-ENDED_WINDOW = 4  # tokens before a claim word where an ending verb takes it as object ("end the US combat presence")
+_POSSESSIVE = frozenset("'’")
+_ARTICLES = frozenset({"the", "a", "an", "s"})
+ENDED_WINDOW = 4  # words before a claim word where an ending verb takes it as object ("end the US combat presence")
 
 
 def _ended(tokens: Sequence[Token], k: int) -> bool:
@@ -235,12 +242,37 @@ def _ended(tokens: Sequence[Token], k: int) -> bool:
     """
     lexicon = load_opposites()
     ending = frozenset().union(*(lexicon.sides_of(normalize(w)) for w in _ENDING))
-    for j in range(k - 1, max(k - 1 - ENDED_WINDOW, -1), -1):
-        if not tokens[j].is_word:
-            return False  # another clause
-        if lexicon.sides_of(tokens[j].norm) & ending:
+    seen = 0
+    for j in range(k - 1, -1, -1):
+        tok = tokens[j]
+        if tok.text in _POSSESSIVE or tok.norm in _ARTICLES:
+            continue  # "the coalition's combat presence"
+        if not tok.is_word or seen == ENDED_WINDOW:
+            return False  # another clause, or too far
+        if lexicon.sides_of(tok.norm) & ending:
             return True
+        seen += 1
     return False
+
+
+def _cue_words(phrasing: Phrasing) -> set[int]:
+    """Token indexes of the claim's own negation and denial words ("untrue", "غير صحيح")."""
+    return cue_token_indexes(find_cues(phrasing.tokens, masked=[]))
+
+
+def _in_title(tokens: Sequence[Token], k: int) -> bool:
+    """Is claim word ``k`` part of an English name or title ("National Security Adviser")?
+
+    A capitalised word inside an English sentence names something: its opposite
+    (الدولي for "National") in a sentence is not the claim reversed.
+    """
+
+    def capitalised(j: int) -> bool:
+        text = tokens[j].text if 0 <= j < len(tokens) else ""
+        return text[:1].isupper() and text.isascii() and text.lower() == tokens[j].norm
+
+    # A sentence's first word is capitalised anyway: there only a capitalised next word tells.
+    return capitalised(k) and (k > 0 or capitalised(k + 1))
 
 
 def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) -> tuple[bool, list[Reason]]:
@@ -274,6 +306,7 @@ def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) 
     cues = governing(sentence.cues, [*matched, *synonyms], sentence.tokens)
     cues += [c for c in _denied_existence(m, sentence, claim_sides) if c not in cues]
     swaps = []
+    cue_words = cue_token_indexes(sentence.cues)
     if m.score >= SWAP_SCORE:
         claim_values = m.phrasing.value_tokens  # its own, even when the values were inherited from the text
         source_values = _value_tokens(
@@ -284,6 +317,10 @@ def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) 
             for o in lexicon.find(m.phrasing.tokens, sentence.tokens)
             if o.claim_index not in claim_values
             and not _ended(m.phrasing.tokens, o.claim_index)
+            and not _ended(sentence.tokens, o.source_index)
+            and not _in_title(m.phrasing.tokens, o.claim_index)
+            and o.claim_index not in _cue_words(m.phrasing)  # the claim's own "untrue" is compared as polarity
+            and o.source_index not in cue_words  # صحيح inside «غير صحيح» likewise
             and not _said_as_such(index, m.phrasing.tokens[o.claim_index].norm, sentence, m.hits)
             and o.source_index not in source_values
             and not governing(sentence.cues, [o.source_index], sentence.tokens)
@@ -298,6 +335,46 @@ def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) 
                 reasons.append(Reason("opposite", f"{_quote(sentence.tokens[k].text)} agrees with the claim's denial"))
                 return True, reasons
     return bool(cues) != bool(swaps), reasons
+
+
+# Heads that make the event they take a plan, not a fact: "تتفقان على انسحاب", "اتفاق يقضي بانسحاب".
+_INTENDING = frozenset(
+    normalize(w)
+    for w in (
+        "اتفق اتفقت اتفقا اتفقتا تتفق تتفقان يتفق يتفقان اتفاق اتفاقا يقضي تقضي خطة خطه تعتزم يعتزم "
+        "تنوي ينوي قررت قرر agreed agree agreement plan plans planned intends"
+    ).split()
+)
+_INTENT_LINKS = frozenset(normalize(w) for w in ("على", "ب", "ل", "to", "on", "for", "the", "a"))
+
+
+def _only_intended(m: PhrasingMatch, sentence: AnalysedSentence) -> bool:
+    """Is the claim's heaviest matched word, in the sentence, the object of a plan or an agreement?
+
+    "Washington and Baghdad agree on the withdrawal of US forces" says the withdrawal
+    is agreed, not that it happened: it cannot refute a claim that the withdrawal is
+    only nominal, which is about what was done.
+    """
+    hits = [h for h in m.hits if h.similarity > 0 and h.positions and not h.term.place]
+    if not hits:
+        return False
+    tokens = sentence.tokens
+    head = max(hits, key=lambda h: h.similarity * (1.0 if h.term.pooled else 0.5))
+    for p in head.positions:
+        j, seen = p - 1, 0
+        while j >= 0 and seen < 2:
+            tok = tokens[j]
+            if not tok.is_word:
+                break
+            if tok.norm in _INTENDING:
+                return True
+            if tok.norm not in _INTENT_LINKS:
+                seen += 1
+            j -= 1
+        bare = tokens[p].norm
+        if bare[:1] in ("ب", "ل") and p >= 1 and tokens[p - 1].norm in _INTENDING:
+            return True
+    return False
 
 
 GOVERNED_SHARE = 0.6  # weighted share of the claim's negated words a sentence must contain
@@ -538,6 +615,13 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
         stance = EvidenceStance.MENTIONS
     elif negated != best.phrasing.negated and _another_time(best, sentence):
         cue_reasons.append(Reason("date", "no date for the claim's year: the negation may be of another event"))
+        stance = EvidenceStance.MENTIONS
+    elif best.phrasing.negated and not negated and _only_intended(best, sentence):
+        cue_reasons.append(Reason("terms", "the sentence speaks of the event as agreed or planned, not as done"))
+        stance = EvidenceStance.MENTIONS
+    elif best.phrasing.negated and not negated and best.strict_score < thresholds.counter:
+        # A sentence merely not negating refutes a negated claim only when it states the claim's own matter.
+        cue_reasons.append(Reason("terms", "the claim negates; this sentence is too loose a match to refute it"))
         stance = EvidenceStance.MENTIONS
     elif negated != best.phrasing.negated:
         if best.phrasing.negated and not negated:
