@@ -11,7 +11,7 @@ import pytest
 import factcheck.engine as engine
 from factcheck import Corpus, Settings, load_claims, load_sources
 from factcheck.cache import AnalysisCache
-from factcheck.match import AnalysedSentence, CorpusIndex, fuzzy_words, token_keys
+from factcheck.match import GROUP_UNKNOWN, AnalysedSentence, CorpusIndex, fuzzy_words, token_keys
 from factcheck.models import SourceResult, SourceResults, SourceStance
 from factcheck.normalize import tokenize
 from factcheck.query import Glossary, build_query
@@ -131,3 +131,35 @@ def test_source_results_read_and_compare_as_the_tuple_of_all_results(corpus):
     assert pickle.loads(pickle.dumps(results)) == results
     assert results.count(said) == 1
     assert said in results
+
+
+def test_named_groups_looked_up_when_judged_give_the_answers_of_groups_looked_up_when_analysed(
+    claim_set, tmp_path, monkeypatch
+):
+    glossary = Glossary.build(claim_set.glossary)
+    assert any(build_query(c, glossary).speaker_group for c in claim_set.claims)  # claims about a group's words
+    lazy = Corpus(load_sources(SEEDS))
+    assert all(s.named_group == GROUP_UNKNOWN for s in lazy.index.sentences)
+    monkeypatch.setattr(engine, "WARM_UP_TO", 10**6)  # analysed whole before being cached: groups looked up
+    eager = Corpus(load_sources(SEEDS), cache=AnalysisCache(tmp_path))
+    assert not any(s.named_group == GROUP_UNKNOWN for s in eager.index.sentences)
+    settings = Settings()
+    expected = document(eager.check_all(claim_set.claims, claim_set.glossary, settings))
+    assert document(lazy.check_all(claim_set.claims, claim_set.glossary, settings)) == expected
+    looked_up = [s for s in lazy.index.sentences if s.named_group != GROUP_UNKNOWN]
+    assert looked_up
+    by_text = {s.sentence.text: s.named_group for s in eager.index.sentences}
+    assert all(s.named_group == by_text[s.sentence.text] for s in looked_up)
+
+
+def test_a_judged_sentence_forgotten_leaves_no_reading_with_the_opposites_lexicon(corpus, claim_set, monkeypatch):
+    from factcheck.opposites import load_opposites
+
+    monkeypatch.setattr(engine, "KEEP_ANALYSED", 0)
+    glossary = Glossary.build(claim_set.glossary)
+    held = load_opposites()._reads
+    held.clear()
+    corpus.findings_many([build_query(c, glossary) for c in claim_set.claims], Settings())
+    sentences = {tuple(s.tokens) for s in corpus.index.sentences}
+    assert held  # the claims' own readings stay
+    assert not sentences & held.keys()

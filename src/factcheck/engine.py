@@ -20,7 +20,7 @@ from typing import Any
 from factcheck.cache import AnalysisCache, engine_fingerprint, source_key
 from factcheck.dates import stated_current_year
 from factcheck.explain import PhrasingExplanation, explain
-from factcheck.match import AnalysedSentence, CorpusIndex, fuzzy_words, sentence_keys_and_words
+from factcheck.match import GROUP_UNKNOWN, AnalysedSentence, CorpusIndex, fuzzy_words, sentence_keys_and_words
 from factcheck.models import (
     Claim,
     ClaimResult,
@@ -128,7 +128,7 @@ def analyse_source(
         # by its end: "يوليو الماضي" is July of that year. Nothing else is guessed.
         reference = datetime.date(year, 12, 31)
     units = _with_speakers(segment(source.id, source.text), actors)
-    gazetteer = load_actors(actors)
+    gazetteer = load_actors(actors) if warm else None
     analysed = []
     seen: set[str] = set()
     for unit in units:
@@ -137,9 +137,11 @@ def analyse_source(
             continue  # repeated headlines/captions would count twice
         seen.add(key)
         sentence = AnalysedSentence.build(unit, reference)
-        sentence.named_group = gazetteer.group_of(unit.text)
-        if warm:
+        if gazetteer is not None:
+            sentence.named_group = gazetteer.group_of(unit.text)
             sentence.warm()
+        else:
+            sentence.named_group = GROUP_UNKNOWN  # looked up when a claim about a group's words needs it
         analysed.append(sentence)
     keys, words = sentence_keys_and_words(analysed)
     return ArticleAnalysis(units, analysed, keys, words)
@@ -263,6 +265,7 @@ class Corpus:
         """
         self.sources = list(sources)
         self.actors = actors
+        self._actor_gazetteer: Any = None
         self.lexicon = lexicon or LexiconExtension()
         self.cache = cache
         use_vocabularies(self.lexicon, cache)
@@ -409,12 +412,19 @@ class Corpus:
         by_claim: list[dict[int, list[Evidence]]] = [{} for _ in queries]
         thresholds = settings.thresholds
         reasons: dict[tuple[Reason, ...], tuple[Reason, ...]] = {}  # one copy of each list of reasons
+        reason: dict[Reason, Reason] = {}  # one copy of each reason
+        grouped = [query.speaker_group is not None for query in queries]
         for n in sorted(wanted):
             sentence = sentences[n]
-            for i in wanted[n]:
+            claims = wanted[n]
+            if sentence.named_group is GROUP_UNKNOWN and any(grouped[i] for i in claims):
+                sentence.named_group = self._gazetteer().group_of(sentence.sentence.text)
+            for i in claims:
                 found = judge(queries[i], self.index, sentence, thresholds)
                 if found is not None:
-                    same = reasons.setdefault(found.cues, found.cues)
+                    same = reasons.get(found.cues)
+                    if same is None:  # each reason kept once too: fewer objects to send back and hold
+                        same = reasons[found.cues] = tuple(reason.setdefault(r, r) for r in found.cues)
                     if same is not found.cues:
                         found = dataclasses.replace(found, cues=same)
                     by_claim[i].setdefault(self._source_of[n], []).append(found)
@@ -430,6 +440,14 @@ class Corpus:
             ]
             for by_source in by_claim
         ]
+
+    def _gazetteer(self) -> Any:
+        """The actor gazetteer of this corpus (the built-in one plus its ``actors``)."""
+        if self._actor_gazetteer is None:
+            from factcheck.attribution import load_actors
+
+            self._actor_gazetteer = load_actors(self.actors)
+        return self._actor_gazetteer
 
     def unreadable(self, claim: Claim, glossary: Mapping[str, Sequence[str]] | Glossary) -> bool:
         """Is the claim in a language no lexicon covers (no word of it could match the sources)?"""

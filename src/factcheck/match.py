@@ -36,6 +36,7 @@ from factcheck.query import LIGHT_WEIGHT, Phrasing, Term, outside_dates
 from factcheck.transliterate import MIN_SKELETON, skeleton
 
 _CLOSING = frozenset("\"'»”)]")
+GROUP_UNKNOWN = "\x00"  # ``AnalysedSentence.named_group`` not looked up yet
 _QUESTION_WORDS = frozenset({"هل", "وهل", "فهل"})
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio for two spellings of one word
 FUZZY_MIN_LENGTH = 5  # shorter words differ by one letter too often to guess
@@ -125,7 +126,9 @@ class AnalysedSentence:
 
     sentence: Sentence
     reference: datetime.date | None = None  # the article's date, for "الماضي" / "المقبل"
-    named_group: str | None = None  # the actor group the sentence names, if any (set when the article is analysed)
+    # The actor group the sentence names, if any; ``GROUP_UNKNOWN`` until looked up (only a claim about
+    # what a group says needs it, so it is looked up when such a claim judges the sentence).
+    named_group: str | None = None
     # Its dates, quantities, negation cues and opposites-lexicon sides once worked out, pickled
     # (b"" when it has none): the costly part of the analysis, kept (and stored in the analysis
     # cache) when the rest is forgotten.
@@ -225,9 +228,15 @@ class AnalysedSentence:
         return last == "?" or (bool(words) and words[0].norm in _QUESTION_WORDS)
 
     def forget(self) -> None:
-        """Drop the parts computed on demand (they are computed again if asked for)."""
+        """Drop the parts computed on demand (they are computed again if asked for), and the
+        opposites lexicon's reading of the sentence (it would keep the tokens alive)."""
+        tokens = self.__dict__.get("tokens")
+        if tokens is not None:
+            load_opposites().forget(tokens)
+        kept = self.__dict__
         for name in _ON_DEMAND:
-            self.__dict__.pop(name, None)
+            kept.pop(name, None)
+        self.__dict__ = dict(kept)  # a dict does not shrink when emptied: a new one holds only what is kept
 
     def warm(self) -> None:
         """Compute the lazy parts now (before the analysis is cached)."""
@@ -850,9 +859,19 @@ def _credit(found: dict[Slot, tuple[float, list[int]]], slot: Slot, credit: floa
 
 def _term_hit(term: Term, found: dict[Slot, tuple[float, list[int]]] | None) -> TermHit:
     """The term's best alternative among the slots the sentence fills (a multi-word one only when whole)."""
-    best = TermHit(term, 0.0, [])
     if not found:
-        return best
+        return TermHit(term, 0.0, [])
+    if len(found) == 1:
+        # One slot filled (most terms): whole only when its alternative is one word.
+        (j, _), (credit, places) = next(iter(found.items()))
+        if len(term.alternatives[j]) != 1:
+            return TermHit(term, 0.0, [])
+        sim = term.credit(j) * credit
+        hit = TermHit(term, sim, sorted(set(places))) if sim > 0 else TermHit(term, 0.0, [])
+        if term.credit(j) >= STRICT_CREDIT:
+            hit.strict = max(0.0, sim)
+        return hit
+    best = TermHit(term, 0.0, [])
     strict = 0.0
     for j in sorted({alt for alt, _ in found}):
         alt = term.alternatives[j]
@@ -891,16 +910,20 @@ def score_phrasing(index: CorpusIndex, phrasing: Phrasing, sentence: AnalysedSen
     plan = index.plan(phrasing)
     keys, table = sentence.keys, plan.table
     found: list[dict[Slot, tuple[float, list[int]]] | None] = [None] * len(plan.terms)
-    if len(table) < len(keys):
-        shared = [(key, positions) for key in table if (positions := keys.get(key)) is not None]
-    else:
-        shared = [(key, positions) for key, positions in keys.items() if key in table]
-    for key, positions in shared:
+    # The keys the sentence shares with the phrasing, in any order: a slot keeps its best credit
+    # and every position reaching it, and ``_term_hit`` sorts the positions.
+    for key in keys.keys() & table.keys():
+        positions = keys[key]
         for t, slot, credit in table[key]:
             slots = found[t]
             if slots is None:
-                slots = found[t] = {}
-            _credit(slots, slot, credit, positions)
+                found[t] = {slot: (credit, list(positions))}
+                continue
+            current = slots.get(slot)
+            if current is None or credit > current[0]:
+                slots[slot] = (credit, list(positions))
+            elif credit == current[0]:
+                current[1].extend(positions)
     speaker_keys = sentence.speaker_keys
     if speaker_keys:
         for key in speaker_keys:

@@ -141,6 +141,7 @@ _NO_FAMILIES: frozenset[int] = frozenset()
 
 
 _READ_CACHE_SIZE = 20000  # texts whose reading is remembered before the memory is cleared
+_NAME_RESTS_SIZE = 200_000  # words whose names ``_skip_name`` remembers before the memory is cleared
 
 
 class OppositeLexicon:
@@ -153,6 +154,7 @@ class OppositeLexicon:
         """
         self._families: list[_Family] = []
         self._reads: dict[tuple[Token, ...], tuple[list[_Hit], _TextInfo]] = {}
+        self._name_rests: dict[str, tuple[tuple[str, ...], ...]] = {}  # word -> the rests of names it may begin
         self._forms_by_family: dict[int, frozenset[str]] | None = None
         self._side_group: list[int] = []
         self._group_sides: list[tuple[int, ...]] = []
@@ -338,14 +340,24 @@ class OppositeLexicon:
             self._reads[key] = cached
         return cached
 
+    def forget(self, tokens: Sequence[Token]) -> None:
+        """Drop the remembered reading of a text no claim will be judged against again."""
+        self._reads.pop(tuple(tokens), None)
+
     def _skip_name(self, tokens: Sequence[Token], i: int) -> int | None:
-        rests = self._names.get(tokens[i].norm)
-        if rests is None:
-            for key in _candidates(tokens[i].norm):
-                rests = self._names.get(key)
-                if rests:
-                    break
-        for rest in rests or ():
+        norm = tokens[i].norm
+        rests = self._name_rests.get(norm)
+        if rests is None:  # the names a word may begin, looked up once per word
+            found = self._names.get(norm)
+            if found is None:
+                for key in _candidates(norm):
+                    found = self._names.get(key)
+                    if found:
+                        break
+            if len(self._name_rests) >= _NAME_RESTS_SIZE:
+                self._name_rests.clear()
+            rests = self._name_rests[norm] = tuple(found or ())
+        for rest in rests:
             end = self._follows(tokens, i + 1, rest)
             if end is not None:
                 return end
