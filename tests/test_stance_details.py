@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from factcheck import Corpus, Settings, load_sources
+from factcheck.match import score_phrasing
+from factcheck.models import Claim
 from factcheck.normalize import tokenize
-from factcheck.stance import _located
+from factcheck.query import Glossary, build_query
+from factcheck.stance import _in_title, _located, _only_intended, judge
+from tests.conftest import SEEDS
 from tests.helpers import by_source, only_result
 
 
@@ -38,13 +43,6 @@ def test_a_denial_with_no_date_does_not_refute_a_claim_about_another_year():
 
 def test_an_agreed_withdrawal_does_not_refute_a_claim_that_it_is_nominal():
     """003's headline: Washington and Baghdad agree on the withdrawal (a plan, not a deed)."""
-    from factcheck import Corpus, Settings, load_sources
-    from factcheck.match import score_phrasing
-    from factcheck.models import Claim
-    from factcheck.query import Glossary, build_query
-    from factcheck.stance import _only_intended, judge
-    from tests.conftest import SEEDS
-
     corpus = Corpus(load_sources(SEEDS))
     query = build_query(Claim("x", "الانسحاب الأميركي من العراق شكلي وغير حقيقي"), Glossary.build({}))
     headline = next(s for s in corpus.index.sentences if s.sentence.text.startswith("واشنطن وبغداد تتفقان"))
@@ -64,8 +62,6 @@ def test_the_killing_is_dated_two_days_before_the_vote_in_001():
 
 
 def test_a_word_of_a_title_is_not_reversed_by_its_opposite():
-    from factcheck.stance import _in_title
-
     tokens = tokenize("National Security Adviser Qasim al-Araji announced the end")
     assert _in_title(tokens, 0)
     tokens = tokenize("The national army withdrew")

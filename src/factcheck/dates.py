@@ -784,7 +784,8 @@ _OFFSET_COUNTS = {
     )
     for w in words.split()
 }
-_PLURAL_DAYS = {normalize(w) for w in ("أيام", "ايام", "days", "weeks", "أسابيع", "اسابيع")}
+_PLURAL_WEEKS = {normalize(w) for w in ("weeks", "أسابيع", "اسابيع")}
+_PLURAL_DAYS = {normalize(w) for w in ("أيام", "ايام", "days")} | _PLURAL_WEEKS
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _OFFSET_LINKS = {normalize(w) for w in ("من", "على")}
 
@@ -799,7 +800,7 @@ def _offset_at(toks: Sequence[Token], i: int) -> tuple[int, int] | None:
             days, used = _OFFSET_UNITS[rest[0]], 2
         elif len(rest) >= 2 and rest[1] in _PLURAL_DAYS and (rest[0] in _OFFSET_COUNTS or rest[0].isdigit()):
             count = int(rest[0]) if rest[0].isdigit() else _OFFSET_COUNTS[rest[0]]
-            days, used = count * (7 if rest[1] in {normalize("أسابيع"), normalize("اسابيع")} else 1), 3
+            days, used = count * (7 if rest[1] in _PLURAL_WEEKS else 1), 3
         else:
             return None
         if len(norms) > used and norms[used] in _OFFSET_LINKS:

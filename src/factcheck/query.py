@@ -138,6 +138,7 @@ class Phrasing:
     cue_kinds: frozenset[str] = frozenset()  # kinds of the text's own cues (negation, denial, rebuttal, framing)
     denies_existence: bool = False  # "لم تعد هناك قوات": a negated existential head
     stressed: tuple[Term, ...] = ()  # what an English truth word says is real ("really withdrawn": withdrawn)
+    cue_tokens: frozenset[int] = frozenset()  # indexes of this text's own negation and denial words
 
 
 @dataclass(frozen=True)
@@ -659,6 +660,7 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
         tokens=tokens,
         value_tokens=frozenset(value_idx),
         cue_kinds=frozenset(c.kind.value for c in cues) | extra_kinds,
+        cue_tokens=frozenset(cue_idx),
         denies_existence=any(existents(c, tokens) for c in cues),
         stressed=tuple(t for t in terms if t.english and any(w in t.alternatives[0] for w in stressed_words)),
     )

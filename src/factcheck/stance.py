@@ -22,8 +22,8 @@ from factcheck.models import Evidence, EvidenceStance, Reason
 from factcheck.normalize import Token, match_keys, normalize, tokenize
 from factcheck.numbers import Qualifier, Quantity, compare
 from factcheck.opposites import load_opposites
-from factcheck.polarity import Cue, CueKind, cue_token_indexes, existents, find_cues, governing
-from factcheck.query import Phrasing, Query, Term
+from factcheck.polarity import Cue, CueKind, cue_token_indexes, existents, governing
+from factcheck.query import Query, Term
 
 
 @dataclass(frozen=True)
@@ -197,14 +197,23 @@ def _said_as_such(index: CorpusIndex, word: str, sentence: AnalysedSentence, hit
 _ABSENCE = ("انسحاب", "خروج", "مغادرة", "رحيل", "انتهاء", "إنهاء", "غياب")
 
 
-_ABSENCE_OF: list[tuple[object, frozenset[int]]] = []  # (lexicon, its absence sides), for the lexicon in use
+_WORD_SIDES: list[tuple[object, dict[tuple[str, ...], frozenset[int]]]] = []  # (lexicon in use, words -> sides)
+
+
+def _sides_of_words(words: tuple[str, ...]) -> frozenset[int]:
+    """The opposites-lexicon sides of a fixed word list, worked out once per lexicon (judging asks per pair)."""
+    lexicon = load_opposites()
+    if not _WORD_SIDES or _WORD_SIDES[0][0] is not lexicon:
+        _WORD_SIDES[:] = [(lexicon, {})]
+    known = _WORD_SIDES[0][1]
+    sides = known.get(words)
+    if sides is None:
+        sides = known[words] = frozenset().union(*(lexicon.sides_of(normalize(w)) for w in words))
+    return sides
 
 
 def _absence_sides() -> frozenset[int]:
-    lexicon = load_opposites()
-    if not _ABSENCE_OF or _ABSENCE_OF[0][0] is not lexicon:
-        _ABSENCE_OF[:] = [(lexicon, frozenset().union(*(lexicon.sides_of(normalize(w)) for w in _ABSENCE)))]
-    return _ABSENCE_OF[0][1]
+    return _sides_of_words(_ABSENCE)
 
 
 def _denied_existence(m: PhrasingMatch, sentence: AnalysedSentence, claim_sides: frozenset[int]) -> list[Cue]:
@@ -241,7 +250,7 @@ def _ended(tokens: Sequence[Token], k: int) -> bool:
     the ending has already reversed it.
     """
     lexicon = load_opposites()
-    ending = frozenset().union(*(lexicon.sides_of(normalize(w)) for w in _ENDING))
+    ending = _sides_of_words(_ENDING)
     seen = 0
     for j in range(k - 1, -1, -1):
         tok = tokens[j]
@@ -253,11 +262,6 @@ def _ended(tokens: Sequence[Token], k: int) -> bool:
             return True
         seen += 1
     return False
-
-
-def _cue_words(phrasing: Phrasing) -> set[int]:
-    """Token indexes of the claim's own negation and denial words ("untrue", "غير صحيح")."""
-    return cue_token_indexes(find_cues(phrasing.tokens, masked=[]))
 
 
 def _in_title(tokens: Sequence[Token], k: int) -> bool:
@@ -306,8 +310,8 @@ def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) 
     cues = governing(sentence.cues, [*matched, *synonyms], sentence.tokens)
     cues += [c for c in _denied_existence(m, sentence, claim_sides) if c not in cues]
     swaps = []
-    cue_words = cue_token_indexes(sentence.cues)
     if m.score >= SWAP_SCORE:
+        cue_words = cue_token_indexes(sentence.cues)
         claim_values = m.phrasing.value_tokens  # its own, even when the values were inherited from the text
         source_values = _value_tokens(
             sentence.tokens, [(x.start, x.end) for x in (*sentence.quantities, *sentence.dates)]
@@ -319,7 +323,7 @@ def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) 
             and not _ended(m.phrasing.tokens, o.claim_index)
             and not _ended(sentence.tokens, o.source_index)
             and not _in_title(m.phrasing.tokens, o.claim_index)
-            and o.claim_index not in _cue_words(m.phrasing)  # the claim's own "untrue" is compared as polarity
+            and o.claim_index not in m.phrasing.cue_tokens  # the claim's own "untrue" is compared as polarity
             and o.source_index not in cue_words  # صحيح inside «غير صحيح» likewise
             and not _said_as_such(index, m.phrasing.tokens[o.claim_index].norm, sentence, m.hits)
             and o.source_index not in source_values
@@ -371,9 +375,6 @@ def _only_intended(m: PhrasingMatch, sentence: AnalysedSentence) -> bool:
             if tok.norm not in _INTENT_LINKS:
                 seen += 1
             j -= 1
-        bare = tokens[p].norm
-        if bare[:1] in ("ب", "ل") and p >= 1 and tokens[p - 1].norm in _INTENDING:
-            return True
     return False
 
 
