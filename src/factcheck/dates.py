@@ -118,6 +118,9 @@ _PARTS = _norm_keys(
     }
 )  # fmt: skip
 _PARTS_NEED_OF = frozenset({"beginning", "start", "middle", "end"})  # "end of 2021", never "end 2021"
+# "بحلول نهاية العام" / "by the end of 2021" is a deadline: the period's last day, not its late part.
+_BY_WORDS = _norm_set("بحلول حتى قبل by before until")
+_END_WORDS = _norm_set("نهاية end")
 
 _AR_RELATIVE = _norm_keys(
     {
@@ -292,11 +295,12 @@ class _Found:
 class _Reader:
     """The readers share the token list; one instance per call to :func:`extract_dates`."""
 
-    __slots__ = ("n", "toks")
+    __slots__ = ("deadlines", "n", "toks")
 
-    def __init__(self, toks: Sequence[Token]) -> None:
+    def __init__(self, toks: Sequence[Token], deadlines: bool = True) -> None:
         self.toks = toks
         self.n = len(toks)
+        self.deadlines = deadlines
 
     def norm(self, i: int) -> str:
         return self.toks[i].norm if 0 <= i < self.n else ""
@@ -573,6 +577,12 @@ class _Reader:
         if found is None:
             return None
         found.first, found.cut, found.part = i, cut, part
+        before = self.norm(i - 2) if self.norm(i - 1) == "the" else self.norm(i - 1)
+        if self.deadlines and found.day is None and self.norm(i) in _END_WORDS and before in _BY_WORDS:
+            if found.month is None and found.relative_of != "month":
+                found.month, found.day = 12, 31
+            elif found.month is not None:
+                found.day = _days_in(found.month, found.year)
         return found
 
     def numeric(self, i: int) -> _Found | None:
@@ -708,8 +718,12 @@ def _may_hold_a_date(toks: Sequence[Token]) -> bool:
     return False
 
 
-def extract_dates(text: str, *, reference: datetime.date | None = None) -> list[DateMention]:
+def extract_dates(text: str, *, reference: datetime.date | None = None, deadlines: bool = True) -> list[DateMention]:
     """Every date phrase in ``text``, in order.
+
+    ``deadlines``: read "بحلول نهاية العام" / "by the end of 2021" as the period's last day
+    (31 December), as a source states a deadline; a claim keeps "the end of 2021" as the
+    late part of the year, which a source's "late 2021" or "31 December 2021" confirms.
 
     ``reference`` is the date the text was written; it resolves relative phrases
     (يوليو الماضي، العام المقبل، الشهر الحالي، أمس، last July). Without it such
@@ -719,7 +733,7 @@ def extract_dates(text: str, *, reference: datetime.date | None = None) -> list[
     toks = tokenize(text)
     if not _may_hold_a_date(toks):
         return []
-    reader = _Reader(toks)
+    reader = _Reader(toks, deadlines)
     out: list[DateMention] = []
     i = 0
     while i < reader.n:

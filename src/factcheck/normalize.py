@@ -124,6 +124,7 @@ _EN_STEMMER = Stemmer.Stemmer("english")
 # used to build extra match keys; the token itself is never changed.
 PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "ون", "ين", "ات", "ان", "يه", "يا", "ه", "ي", "ا")
+_PRONOUNS = frozenset(("هما", "كما", "ها", "هم", "هن", "ه", "ي"))
 # Broken plurals of nouns frequent in news (singular plural ...). Snowball cannot
 # relate جندي to جنود or قاعدة to قواعد, so each plural also gets its singular's keys.
 _BROKEN_PLURALS_TEXT = """
@@ -168,10 +169,18 @@ def match_keys(norm: str) -> frozenset[str]:
             bases.append(base)
             keys.update((base, normalize(_AR_STEMMER.stemWord(base))))
             break
+    for base in list(bases):
+        if len(base) >= 5 and base[0] == "س" and base[1] in "يتن":
+            # ستبقى, سيبقون: the future prefix, which Snowball strips from some verbs only
+            bases.append(base[1:])
+            keys.update((base[1:], normalize(_AR_STEMMER.stemWord(base[1:]))))
     for base in bases:
         for suffix in _SUFFIXES:
             if base.endswith(suffix) and len(base) - len(suffix) >= 3:
-                keys.add(base[: -len(suffix)])
+                bare = base[: -len(suffix)]
+                keys.add(bare)
+                if suffix in _PRONOUNS and bare.endswith("ت") and len(bare) >= 4:
+                    keys.add(bare[:-1] + "ه")  # وحمايتهم, مهمتها: ة written ت before a pronoun
                 break
         singular = BROKEN_PLURALS.get(base)
         if singular is not None:

@@ -483,7 +483,7 @@ DATE_FRAMES = ("deadline",)  # concepts that only frame the date a claim gives
 
 
 @functools.lru_cache(maxsize=1)
-def _date_frame_forms() -> frozenset[tuple[str, ...]]:
+def date_frame_forms() -> frozenset[tuple[str, ...]]:
     lexicon = load_concepts()
     return frozenset(
         form for c in lexicon.concepts if c.id in DATE_FRAMES for lexeme in (*c.ar, *c.en) for form in lexeme
@@ -500,7 +500,7 @@ def _framing_the_date(terms: list[Term], dates: list[Term]) -> list[Term]:
     """
     if not dates:
         return terms
-    frames = _date_frame_forms()
+    frames = date_frame_forms()
     out, carried = [], None
     for t in terms:
         if not t.light and carried is None and any(alt in frames for alt in t.alternatives):
@@ -592,7 +592,7 @@ def _content(token: Token) -> bool:
 def analyse(text: str, glossary: Glossary) -> Phrasing:
     """Turn one phrasing into terms, quantities and dates (claim role) and polarity."""
     tokens = tokenize(text)
-    dates = tuple(extract_dates(text))
+    dates = tuple(extract_dates(text, deadlines=False))
     quantities = tuple(outside_dates(extract_quantities(text, role="claim"), dates))
     qty_spans = [token_span(tokens, q.start, q.end) for q in quantities]
     date_idx = {k for d in dates for k in range(*token_span(tokens, d.start, d.end))}
@@ -643,7 +643,12 @@ def analyse(text: str, glossary: Glossary) -> Phrasing:
         for k in governed_indexes(cues, tokens)
         if k not in cue_idx and not (tokens[k].norm in EXISTENTIAL_HEADS and any(existents(c, tokens) for c in cues))
     }
-    governed = frozenset(t.key for t in terms if any(w in governed_words for alt in _forms(t) for w in alt))
+    governed = frozenset(
+        t.key
+        for t in terms
+        if any(w in governed_words for alt in _forms(t) for w in alt)
+        or (not arabic and any(w in governed_words for w in _en_words(t.label)))  # an English word, as written
+    )
     if extra_kinds:
         governed = frozenset(t.key for t in terms)  # "X is for show", "X is not real": all of X is rebutted
     terms = _framing_the_date(_carried(terms, governed), _date_terms(dates))

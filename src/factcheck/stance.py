@@ -19,11 +19,11 @@ from typing import Protocol
 from factcheck.dates import DateMention, compare_dates
 from factcheck.match import STRICT_CREDIT, AnalysedSentence, CorpusIndex, PhrasingMatch, TermHit, score_phrasing
 from factcheck.models import Evidence, EvidenceStance, Reason
-from factcheck.normalize import Token, match_keys, normalize, tokenize
+from factcheck.normalize import Token, match_keys, normalize, token_span, tokenize
 from factcheck.numbers import Qualifier, Quantity, compare
 from factcheck.opposites import load_opposites
 from factcheck.polarity import Cue, CueKind, cue_token_indexes, existents, governing
-from factcheck.query import Query, Term
+from factcheck.query import Query, Term, date_frame_forms
 
 
 @dataclass(frozen=True)
@@ -144,8 +144,35 @@ def _check_dates(m: PhrasingMatch, sentence: AnalysedSentence) -> SlotCheck:
     different month or year for the same event differs; a sentence with no date
     leaves the claim's date unconfirmed.
     """
-    items = [(d.text, [(_date_verdict(d, s), s) for s in sentence.dates]) for d in m.phrasing.dates]
+    near = _dates_near_event(m, sentence)
+    items = [(d.text, [(_date_verdict(d, s), s) for s in near]) for d in m.phrasing.dates]
     return _compare_slots("date", items, {"supports"})
+
+
+# How far (in tokens) a date may stand from the claim's matched words and still date their event.
+DATE_REACH = 15
+
+
+def _dates_near_event(m: PhrasingMatch, sentence: AnalysedSentence) -> list[DateMention]:
+    """The sentence's dates that stand near the claim's matched words.
+
+    In "the parliament voted early in January 2020 to expel the forces, after the strike that
+    killed Soleimani and al-Muhandis near Baghdad airport" the date is the vote's; the
+    strike, twenty words on, is not dated by it.
+    """
+    if not sentence.dates or not m.phrasing.dates:
+        return sentence.dates
+    labels = {d.text for d in m.phrasing.dates}
+    words = [p for h in m.hits if h.term.label not in labels for p in h.positions]
+    if not words:
+        return sentence.dates
+    tokens = sentence.tokens
+    near = []
+    for d in sentence.dates:
+        first, stop = token_span(tokens, d.start, d.end)
+        if any(first - DATE_REACH <= p < stop + DATE_REACH for p in words):
+            near.append(d)
+    return near
 
 
 def _another_time(m: PhrasingMatch, sentence: AnalysedSentence) -> bool:
@@ -157,6 +184,21 @@ def _another_time(m: PhrasingMatch, sentence: AnalysedSentence) -> bool:
     """
     years = [d for d in m.phrasing.dates if d.year is not None and d.month is None and d.part is None]
     return bool(years) and not sentence.dates
+
+
+def _deadline_claimed(m: PhrasingMatch) -> bool:
+    """Does the claim give its date as a deadline ("the deadline ... is 31 January")?
+
+    A deadline has one date: a source giving the same event another due date
+    contradicts the claim even when the event is named in related words (خروج for
+    انسحاب), as long as the whole claim is matched closely.
+    """
+    labels = {d.text for d in m.phrasing.dates}
+    frames = date_frame_forms()
+    return any(
+        t.label in labels and t.carries is not None and any(alt in frames for alt in t.carries.alternatives)
+        for t in m.phrasing.terms
+    )
 
 
 def _date_verdict(claim: DateMention, source: DateMention) -> str:
@@ -264,6 +306,21 @@ def _ended(tokens: Sequence[Token], k: int) -> bool:
     return False
 
 
+_WHAT = normalize("ما")
+_OF = frozenset({normalize("من"), "of"})
+
+
+def _remainder(tokens: Sequence[Token], k: int) -> bool:
+    """Is word ``k`` the "remain" of "ما تبقى من القوات" or "the remaining forces"?
+
+    There it names the rest of something, and says nothing about staying: "the rest
+    of the forces will be redeployed" is not reversed by a withdrawal.
+    """
+    if 0 < k < len(tokens) - 1 and tokens[k - 1].norm == _WHAT and tokens[k + 1].norm in _OF:
+        return True
+    return tokens[k].norm == "remaining" and k > 0 and tokens[k - 1].norm == "the"  # "the remaining forces"
+
+
 def _in_title(tokens: Sequence[Token], k: int) -> bool:
     """Is claim word ``k`` part of an English name or title ("National Security Adviser")?
 
@@ -323,6 +380,8 @@ def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) 
             and not _ended(m.phrasing.tokens, o.claim_index)
             and not _ended(sentence.tokens, o.source_index)
             and not _in_title(m.phrasing.tokens, o.claim_index)
+            and not _remainder(m.phrasing.tokens, o.claim_index)
+            and not _remainder(sentence.tokens, o.source_index)
             and o.claim_index not in m.phrasing.cue_tokens  # the claim's own "untrue" is compared as polarity
             and o.source_index not in cue_words  # صحيح inside «غير صحيح» likewise
             and not _said_as_such(index, m.phrasing.tokens[o.claim_index].norm, sentence, m.hits)
@@ -629,7 +688,10 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
             claim_cues = ", ".join(_quote(c) for c in best.phrasing.cues)
             cue_reasons.append(Reason("negation", f"the claim negates ({claim_cues}); this sentence does not"))
         stance = EvidenceStance.CONTRADICTS
-    elif numbers == "differ" or (dates == "differ" and best.strict_score >= thresholds.counter):
+    elif numbers == "differ" or (
+        dates == "differ"
+        and (best.strict_score >= thresholds.counter or (score >= thresholds.counter and _deadline_claimed(best)))
+    ):
         # A figure is tied to its counted noun; a date only to the event, which must be the claim's own.
         stance = EvidenceStance.CONTRADICTS
     elif place is not None:
