@@ -134,7 +134,7 @@ def test_an_english_word_is_also_searched_as_itself():
 
 
 GOLD = Path(__file__).parent / "gold"
-ENGLISH_MACRO_F1_FLOOR = 0.85  # regression floor for English-only claims (measured 0.877; see BENCHMARKS.md)
+ENGLISH_MACRO_F1_FLOOR = 0.88  # regression floor for English-only claims (measured 0.900; see BENCHMARKS.md)
 
 
 def test_english_gold_set_has_the_same_cells_in_english_only():
