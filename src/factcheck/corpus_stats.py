@@ -40,7 +40,9 @@ class CorpusStats:
 
     sentences: int
     unseen_weight: float
-    vocabulary: tuple[str, ...]
+    # Every word of the corpus, where spelling neighbours are looked for; None where it is not sent
+    # (to the parts, once the neighbours of every claim word have been found: see ``neighbours``).
+    vocabulary: tuple[str, ...] | None
     word_docs: Mapping[str, int] = field(default_factory=dict)
     pooled_docs: Mapping[Alternatives, int] = field(default_factory=dict)
     neighbours: Mapping[str, list[tuple[str, float]]] = field(default_factory=dict)

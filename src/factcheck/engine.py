@@ -209,7 +209,42 @@ def _stored_facts(
     return out
 
 
-@dataclass(frozen=True)
+class _SharedValues:
+    """One copy of each equal value the evidence of a run holds: highlighted spans, their offsets, scores.
+
+    The evidence of a thousand claims on an archive is hundreds of thousands of sentences, each
+    with its spans (pairs of offsets) and score; equal ones made one object each take less memory,
+    and pickled once each (the answer a worker sends is pickled), less time and space on the way.
+    """
+
+    def __init__(self) -> None:
+        self._numbers: dict[int, int] = {}
+        self._pairs: dict[tuple[int, int], tuple[int, int]] = {}
+        self._spans: dict[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]] = {}
+        self._scores: dict[float, float] = {}
+
+    def spans(self, highlights: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+        found = self._spans.get(highlights)
+        if found is None:
+            pairs = tuple(self._pair(span) for span in highlights)
+            same = all(a is b for a, b in zip(pairs, highlights, strict=True))
+            found = self._spans[highlights] = highlights if same else pairs
+        return found
+
+    def _pair(self, span: tuple[int, int]) -> tuple[int, int]:
+        found = self._pairs.get(span)
+        if found is None:
+            start, end = span
+            first, last = self._numbers.setdefault(start, start), self._numbers.setdefault(end, end)
+            found = self._pairs[span] = span if first is start and last is end else (first, last)
+        return found
+
+    def score(self, value: float) -> float:
+        # Zero is left as it is: 0.0 and -0.0 are equal as keys but are written differently.
+        return self._scores.setdefault(value, value) if value else value
+
+
+@dataclass(frozen=True, slots=True)
 class SourceFinding:
     """What one source says on one claim when it says anything: its position among the corpus's sources."""
 
@@ -217,6 +252,9 @@ class SourceFinding:
     stance: SourceStance
     shown: tuple[Evidence, ...]  # the top evidence
     evidence: tuple[Evidence, ...]  # all of it, in reading order
+
+    def __reduce__(self) -> tuple[type[SourceFinding], tuple[Any, ...]]:
+        return SourceFinding, (self.position, self.stance, self.shown, self.evidence)
 
 
 def assemble(
@@ -334,14 +372,19 @@ class Corpus:
         sentences = self.index.sentences
         ends = [*self._first[1:], len(sentences)]
         entries = {}
+        written = 0
         for position, (first, end) in enumerate(zip(self._first, ends, strict=True)):
             facts = [s.facts for s in sentences[first:end]]
             known = sum(1 for f in facts if f is not None)
             if known > self._facts_stored[position]:
                 entries[_FACTS + self._article_keys[position]] = facts
                 self._facts_stored[position] = known
+                if len(entries) >= _READ_BATCH:  # written in batches: all of them pickled at once would be a peak
+                    cache.put_many(entries)
+                    written += len(entries)
+                    entries = {}
         cache.put_many(entries)
-        return len(entries)
+        return written + len(entries)
 
     def check(
         self,
@@ -413,6 +456,7 @@ class Corpus:
         thresholds = settings.thresholds
         reasons: dict[tuple[Reason, ...], tuple[Reason, ...]] = {}  # one copy of each list of reasons
         reason: dict[Reason, Reason] = {}  # one copy of each reason
+        shared = _SharedValues()
         grouped = [query.speaker_group is not None for query in queries]
         for n in sorted(wanted):
             sentence = sentences[n]
@@ -425,8 +469,9 @@ class Corpus:
                     same = reasons.get(found.cues)
                     if same is None:  # each reason kept once too: fewer objects to send back and hold
                         same = reasons[found.cues] = tuple(reason.setdefault(r, r) for r in found.cues)
-                    if same is not found.cues:
-                        found = dataclasses.replace(found, cues=same)
+                    spans, score = shared.spans(found.highlights), shared.score(found.score)
+                    if same is not found.cues or spans is not found.highlights or score is not found.score:
+                        found = dataclasses.replace(found, cues=same, highlights=spans, score=score)
                     by_claim[i].setdefault(self._source_of[n], []).append(found)
             if large:
                 sentence.forget()

@@ -103,7 +103,7 @@ def token_sides(tokens: Sequence[Token]) -> tuple[frozenset[int], ...]:
     for t in tokens:
         sides = memo.get(t.norm)
         if sides is None:
-            sides = memo[t.norm] = lexicon.sides_of(t.norm) if t.is_word else frozenset()
+            sides = memo[t.norm] = (lexicon.sides_of(t.norm) or _NO_SIDES) if t.is_word else _NO_SIDES
         out.append(sides)
     return tuple(out)
 
@@ -388,6 +388,8 @@ class CorpusIndex:
     def vocabulary(self) -> list[str]:
         """Every word of the corpus (all parts), sorted: where spelling neighbours are looked for."""
         if self.shared is not None:
+            if self.shared.vocabulary is None:
+                raise RuntimeError("spelling neighbours looked for in a part, which holds not the corpus's vocabulary")
             return list(self.shared.vocabulary)
         return sorted(self.words or ())
 
@@ -524,11 +526,20 @@ class CorpusIndex:
         self._idf[term] = value
         return value
 
-    def _docs(self, word: str) -> set[int]:
-        docs: set[int] = set()
+    def _docs(self, word: str) -> Any:
+        """Which sentences hold ``word`` (any of its keys): a boolean numpy array over the sentences.
+
+        Not a set of sentence numbers: the counts of every claim word are taken on the whole of
+        a large part, and a common word's set would build tens of thousands of objects, each
+        left behind as scattered memory once freed.
+        """
+        np = _numpy()
+        held = np.zeros(len(self.sentences), dtype=bool)
         for key in match_keys(word):
-            docs.update(self.postings.get(key, ()))
-        return docs
+            docs = self.postings.get(key)
+            if docs:
+                held[np.frombuffer(docs, dtype=np.int32)] = True
+        return held
 
     def doc_count(self, word: str) -> int:
         """Sentences of the whole corpus containing ``word``."""
@@ -537,7 +548,10 @@ class CorpusIndex:
         return self.local_doc_count(word)
 
     def local_doc_count(self, word: str) -> int:
-        return len(self._docs(word))
+        found = [docs for key in match_keys(word) if (docs := self.postings.get(key))]
+        if len(found) <= 1:  # one key's postings hold each sentence once
+            return len(found[0]) if found else 0
+        return int(_numpy().count_nonzero(self._docs(word)))
 
     def pooled_count(self, alternatives: tuple[tuple[str, ...], ...]) -> int:
         """Sentences of the whole corpus holding all the words of any one of ``alternatives``."""
@@ -546,12 +560,15 @@ class CorpusIndex:
         return self.local_pooled_count(alternatives)
 
     def local_pooled_count(self, alternatives: tuple[tuple[str, ...], ...]) -> int:
-        docs: set[int] = set()
+        held = None
         for alt in alternatives:
             found = [self._docs(w) for w in alt]
-            if found and all(found):
-                docs |= set.intersection(*found)
-        return len(docs)
+            if found and all(f.any() for f in found):
+                common = found[0]
+                for other in found[1:]:
+                    common &= other
+                held = common if held is None else held | common
+        return 0 if held is None else int(_numpy().count_nonzero(held))
 
     def _alternative_idf(self, alt: tuple[str, ...]) -> float:
         n = self.size

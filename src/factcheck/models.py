@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
 
 class EvidenceStance(StrEnum):
@@ -141,15 +141,22 @@ class Sentence:
     speaker_actor: str | None = None  # the gazetteer actor the speaker is (قيادة العمليات المشتركة for الخفاجي)
 
 
-@dataclass(frozen=True)
+# The records a check returns come by the hundred thousand on an archive: they keep their fields in
+# slots (no dictionary each) and pickle as their constructor call, the quickest way back.
+
+
+@dataclass(frozen=True, slots=True)
 class Reason:
     """Why a sentence got its stance: which rule fired and on what words."""
 
     kind: str  # terms, number, date, opposite, negation, denial, rebuttal, framing, counter, speaker, question
     text: str
 
+    def __reduce__(self) -> tuple[type[Reason], tuple[str, str]]:
+        return Reason, (self.kind, self.text)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """A sentence judged against a claim."""
 
@@ -159,8 +166,11 @@ class Evidence:
     cues: tuple[Reason, ...] = ()
     highlights: tuple[tuple[int, int], ...] = ()  # matched spans, offsets into the article text
 
+    def __reduce__(self) -> tuple[type[Evidence], tuple[Any, ...]]:
+        return Evidence, (self.sentence, self.score, self.stance, self.cues, self.highlights)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class SourceResult:
     """One article's stance on one claim and the sentences behind it."""
 
@@ -168,14 +178,20 @@ class SourceResult:
     stance: SourceStance
     evidence: tuple[Evidence, ...] = ()
 
+    def __reduce__(self) -> tuple[type[SourceResult], tuple[Any, ...]]:
+        return SourceResult, (self.source, self.stance, self.evidence)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Voice:
     """How many evidence sentences of one speaker group support and contradict a claim."""
 
     group: str  # a gazetteer group, "unidentified" for a speaker it does not know, "outlet" for no speaker
     supports: int
     contradicts: int
+
+    def __reduce__(self) -> tuple[type[Voice], tuple[str, int, int]]:
+        return Voice, (self.group, self.supports, self.contradicts)
 
 
 class SourceResults(Sequence[SourceResult]):

@@ -138,10 +138,12 @@ class _TextInfo:
 _Phrase = tuple[tuple[str, ...], int]  # the words after the first, and the family
 _Lookup = tuple[frozenset[int], tuple[_Phrase, ...]]  # a word's families and the phrases it may open
 _NO_FAMILIES: frozenset[int] = frozenset()
+_NO_ENTRY: _Lookup = (_NO_FAMILIES, ())  # what most words are: one shared answer, not one per word
 
 
 _READ_CACHE_SIZE = 20000  # texts whose reading is remembered before the memory is cleared
 _NAME_RESTS_SIZE = 200_000  # words whose names ``_skip_name`` remembers before the memory is cleared
+_WORD_MEMO_SIZE = 200_000  # words whose entries (and whether they are any) are remembered before clearing
 
 
 class OppositeLexicon:
@@ -153,7 +155,10 @@ class OppositeLexicon:
         ``names``: names whose words are never read as entries (الشرق_الأوسط, فيصل).
         """
         self._families: list[_Family] = []
-        self._reads: dict[tuple[Token, ...], tuple[list[_Hit], _TextInfo]] = {}
+        # id of a text's tokens -> (the tokens, kept so the id is not reused; its hits; what ``_present`` needs)
+        self._reads: dict[int, tuple[Sequence[Token], list[_Hit], _TextInfo | None]] = {}
+        # By ``ta_marbuta``: words that are no entry, open no phrase and begin no name.
+        self._quiet: tuple[set[str], set[str]] = (set(), set())
         self._name_rests: dict[str, tuple[tuple[str, ...], ...]] = {}  # word -> the rests of names it may begin
         self._forms_by_family: dict[int, frozenset[str]] | None = None
         self._side_group: list[int] = []
@@ -162,7 +167,7 @@ class OppositeLexicon:
         self._phrases: dict[str, list[_Phrase]] = {}
         self._names: dict[str, list[tuple[str, ...]]] = {}
         self._names_single: set[str] = set()
-        self._cache: dict[tuple[str, bool], _Lookup] = {}
+        self._cache: tuple[dict[str, _Lookup], dict[str, _Lookup]] = ({}, {})  # by ``ta_marbuta``: word -> entry
         for sides in groups:
             self._add_group(sides)
         for name in names:
@@ -207,9 +212,12 @@ class OppositeLexicon:
 
     def _entry(self, norm: str, ta_marbuta: bool = False) -> _Lookup:
         """Families of a single word, and phrases it may start; memoised."""
-        found = self._cache.get((norm, ta_marbuta))
+        memo = self._cache[ta_marbuta]
+        found = memo.get(norm)
         if found is None:
-            found = self._cache[norm, ta_marbuta] = self._lookup(norm, ta_marbuta)
+            if len(memo) >= _WORD_MEMO_SIZE:
+                memo.clear()
+            found = memo[norm] = self._lookup(norm, ta_marbuta)
         return found
 
     def _lookup(self, norm: str, ta_marbuta: bool) -> _Lookup:
@@ -226,11 +234,13 @@ class OppositeLexicon:
         for key in keys:
             families.update(self._words.get(key, ()))
             phrases.extend(self._phrases.get(key, ()))
+        if not families and not phrases:
+            return _NO_ENTRY
         phrases.sort(key=lambda p: -len(p[0]))
         return frozenset(families), tuple(phrases)
 
     def _sides(self, families: Iterable[int]) -> frozenset[int]:
-        return frozenset(self._families[f].side for f in families)
+        return frozenset(self._families[f].side for f in families) if families else _NO_FAMILIES
 
     def sides_of(self, norm: str) -> frozenset[int]:
         """Ids of the sides a normalised word stands on (empty when it is no entry)."""
@@ -285,17 +295,22 @@ class OppositeLexicon:
         """Entries found in a text, longest match first, and the token indices phrases cover."""
         hits: list[_Hit] = []
         covered: set[int] = set()
+        quiet = self._quiet
         i, n = 0, len(tokens)
         while i < n:
             tok = tokens[i]
             if not tok.is_word or tok.is_number:
                 i += 1
                 continue
+            ta_marbuta = _ends_in_ta_marbuta(tok.text)
+            if tok.norm in quiet[ta_marbuta] or self._is_quiet(tok.norm, ta_marbuta):
+                i += 1
+                continue
             end = self._skip_name(tokens, i)
             if end is not None:
                 i = end
                 continue
-            families, phrases = self._entry(tok.norm, _ends_in_ta_marbuta(tok.text))
+            families, phrases = self._entry(tok.norm, ta_marbuta)
             for rest, fid in phrases:
                 end = self._follows(tokens, i + 1, rest)
                 if end is not None:
@@ -328,26 +343,43 @@ class OppositeLexicon:
                 i += 1
         return hits, covered
 
-    def _read(self, tokens: Sequence[Token]) -> tuple[list[_Hit], _TextInfo]:
-        """``_scan`` and ``_info`` of a text, remembered: the same sentence is read for many claims."""
-        key = tuple(tokens)
-        cached = self._reads.get(key)
-        if cached is None:
+    def _is_quiet(self, norm: str, ta_marbuta: bool) -> bool:
+        """Whether a word (a word token's match form) is no entry, opens no phrase and begins no name:
+        such a word is passed over without looking it up again."""
+        if self._name_rests_of(norm) or self._entry(norm, ta_marbuta) is not _NO_ENTRY:
+            return False
+        quiet = self._quiet[ta_marbuta]
+        if len(quiet) >= _WORD_MEMO_SIZE:
+            quiet.clear()
+        quiet.add(norm)
+        return True
+
+    def _read(self, tokens: Sequence[Token]) -> tuple[list[_Hit], _TextInfo | None]:
+        """``_scan`` and ``_info`` of a text, remembered: the same sentence is read for many claims.
+
+        A text is remembered by its tokens object, so an equal text given as another object is
+        read again (with the same result). ``_info`` is left out (None) when the text has no hits:
+        ``find`` needs it only then.
+        """
+        cached = self._reads.get(id(tokens))
+        if cached is None or cached[0] is not tokens:
             hits, covered = self._scan(tokens)
-            cached = (hits, self._info(tokens, hits, covered))
+            cached = (tokens, hits, self._info(tokens, hits, covered) if hits else None)
             if len(self._reads) > _READ_CACHE_SIZE:
                 self._reads.clear()
-            self._reads[key] = cached
-        return cached
+            self._reads[id(tokens)] = cached
+        return cached[1], cached[2]
 
     def forget(self, tokens: Sequence[Token]) -> None:
         """Drop the remembered reading of a text no claim will be judged against again."""
-        self._reads.pop(tuple(tokens), None)
+        cached = self._reads.get(id(tokens))
+        if cached is not None and cached[0] is tokens:
+            del self._reads[id(tokens)]
 
-    def _skip_name(self, tokens: Sequence[Token], i: int) -> int | None:
-        norm = tokens[i].norm
+    def _name_rests_of(self, norm: str) -> tuple[tuple[str, ...], ...]:
+        """The rests of the names a word may begin, looked up once per word."""
         rests = self._name_rests.get(norm)
-        if rests is None:  # the names a word may begin, looked up once per word
+        if rests is None:
             found = self._names.get(norm)
             if found is None:
                 for key in _candidates(norm):
@@ -357,7 +389,10 @@ class OppositeLexicon:
             if len(self._name_rests) >= _NAME_RESTS_SIZE:
                 self._name_rests.clear()
             rests = self._name_rests[norm] = tuple(found or ())
-        for rest in rests:
+        return rests
+
+    def _skip_name(self, tokens: Sequence[Token], i: int) -> int | None:
+        for rest in self._name_rests_of(tokens[i].norm):
             end = self._follows(tokens, i + 1, rest)
             if end is not None:
                 return end
@@ -412,10 +447,10 @@ class OppositeLexicon:
         (ارتفاع ثم انخفاض) is no swap.
         """
         claim_hits, claim_info = self._read(claim_tokens)
-        if not claim_hits:
+        if not claim_hits or claim_info is None:
             return []
         source_hits, source_info = self._read(source_tokens)
-        if not source_hits:
+        if not source_hits or source_info is None:
             return []
         out: list[Opposition] = []
         for c in claim_hits:

@@ -101,18 +101,19 @@ def _open_part(spec: PartSpec) -> None:
     _PART = Part(spec)
 
 
-def _call_part(method: str, blob: bytes) -> bytes:
-    """Run ``method`` of this worker's part on the pickled ``blob`` of arguments; the answer goes back pickled.
+def _call_part(method: str, blob: bytes) -> Any:
+    """Run ``method`` of this worker's part on the pickled ``blob`` of arguments.
 
-    Arguments and answers (a whole run's findings) are pickled here, with the garbage
-    collector held off, rather than by the pool: unpickling them builds hundreds of
-    thousands of objects, and each collection it set off would walk the whole part.
+    The arguments (pickled once for all the parts) are unpickled here, with the garbage
+    collector held off: that builds many objects, and each collection it set off would
+    walk the whole part. The answer (a whole run's findings) goes back as it is: the pool
+    pickles it once on the way, where a pickle made here would be a second copy held
+    alongside the first.
     """
     if _PART is None:
         raise RuntimeError("this worker holds no part")
     with fewer_collections():
-        answer = getattr(_PART, method)(*pickle.loads(blob))
-        return pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        return getattr(_PART, method)(*pickle.loads(blob))
 
 
 class ProcessRunner:
@@ -144,10 +145,13 @@ class ProcessRunner:
             ) from exc
 
     def call(self, method: str, *args: Any) -> list[Any]:
+        # The collector is held off while the answers are unpickled too (the pool does it in a
+        # thread of this process, and the thresholds are the process's).
         with fewer_collections():
             blob = pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL)  # once for all the parts
             futures = [pool.submit(_call_part, method, blob) for pool in self._pools]
-            return [pickle.loads(f.result()) for f in futures]
+            del blob
+            return [f.result() for f in futures]
 
     def close(self) -> None:
         for pool in self._pools:
@@ -240,8 +244,15 @@ class PartedCorpus:
         if cache is not None:
             cache.close()
         neighbours, names = self._lookup.neighbours_found()
+        # The parts get the neighbours of every claim word, found here, and so not the vocabulary:
+        # a copy of every word of the corpus in each worker, sent again with every run.
         stats = dataclasses.replace(
-            self._base, word_docs=word_docs, pooled_docs=pooled_docs, neighbours=neighbours, names=names
+            self._base,
+            vocabulary=None,
+            word_docs=word_docs,
+            pooled_docs=pooled_docs,
+            neighbours=neighbours,
+            names=names,
         )
         per_part: list[list[list[SourceFinding]]] = self.runner.call("findings", queries, stats, settings)
         with fewer_collections():

@@ -1,0 +1,62 @@
+"""The shortcuts the opposites lexicon takes when reading many sentences give the answers of a fresh
+lexicon, and facts written to the analysis cache in batches are all read back."""
+
+from __future__ import annotations
+
+import factcheck.engine as engine
+from factcheck import Corpus, Settings, load_claims, load_sources
+from factcheck.cache import AnalysisCache
+from factcheck.normalize import tokenize
+from factcheck.opposites import build_default
+from factcheck.report import document
+from tests.conftest import CLAIMS, SEEDS
+
+PAIRS = [
+    ("ارتفعت أسعار النفط اليوم", "انخفضت أسعار النفط اليوم بشكل حاد"),
+    ("انسحبت القوات من المدينة", "بقيت القوات في المدينة رغم الضغوط"),
+    ("الحكومة توافق على الخطة الجديدة", "الحكومة ترفض الخطة الجديدة وتعلن موافقته لاحقا"),
+    ("أفرجت السلطات عن المعتقلين", "اعتقلت السلطات عشرات المحتجين في العاصمة"),
+    ("prices rose sharply", "prices fell sharply in the morning"),
+]
+
+
+def _found(lexicon, claim: str, source: str) -> list:
+    return lexicon.find(tokenize(claim), tokenize(source))
+
+
+def test_a_lexicon_that_has_read_many_texts_finds_what_a_fresh_one_finds():
+    expected = [_found(build_default(), c, s) for c, s in PAIRS]
+    assert any(expected)
+    used = build_default()
+    for _ in range(2):  # the second time every word is known, and quiet words are passed over
+        assert [_found(used, c, s) for c, s in PAIRS] == expected
+    assert any(used._quiet)
+
+
+def test_a_text_is_read_again_when_given_as_another_object():
+    lexicon = build_default()
+    claim, source = PAIRS[0]
+    first = _found(lexicon, claim, source)
+    copies = (*tokenize(claim),), (*tokenize(source),)  # equal tokens, other objects
+    assert copies[0] is not tokenize(claim)
+    assert lexicon.find(*copies) == first
+    lexicon.forget(copies[1])  # only that object's reading goes
+    assert any(tokens is copies[0] for tokens, *_ in lexicon._reads.values())
+    assert not any(tokens is copies[1] for tokens, *_ in lexicon._reads.values())
+
+
+def test_facts_written_in_batches_are_all_read_back(tmp_path, monkeypatch):
+    monkeypatch.setattr(engine, "WARM_UP_TO", 0)
+    monkeypatch.setattr(engine, "KEEP_ANALYSED", 0)
+    monkeypatch.setattr(engine, "_READ_BATCH", 2)  # many small batches
+    claim_set = load_claims(CLAIMS)
+    settings = Settings()
+    corpus = Corpus(load_sources(SEEDS), cache=AnalysisCache(tmp_path))
+    expected = document(corpus.check_all(claim_set.claims, claim_set.glossary, settings))
+    judged = {s.sentence.text: s.facts for s in corpus.index.sentences if s.facts is not None}
+    assert len(judged) > 2
+    again = Corpus(load_sources(SEEDS), cache=AnalysisCache(tmp_path))
+    read = {s.sentence.text: s.facts for s in again.index.sentences if s.facts is not None}
+    assert all(read.get(text) == facts for text, facts in judged.items())
+    assert again.store_facts() == 0
+    assert document(again.check_all(claim_set.claims, claim_set.glossary, settings)) == expected
