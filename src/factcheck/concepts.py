@@ -244,21 +244,10 @@ def _parse(data: Any, origin: str) -> list[Concept]:
     for cid, body in data["concepts"].items():
         if not isinstance(body, Mapping):
             raise ValueError(f"{origin}: concept {cid!r} must have `ar:` and/or `en:` lists")
-        lines = {}
-        for lang in ("ar", "en"):
-            value = body.get(lang, [])
-            value = [value] if isinstance(value, str) else value
-            if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-                raise ValueError(f"{origin}: concept {cid!r}: `{lang}:` must be a list of strings")
-            lines[lang] = value
-        counted = body.get("counted", [])
-        counted = [counted] if isinstance(counted, str) else counted
-        if not isinstance(counted, list) or not all(isinstance(x, str) for x in counted):
-            raise ValueError(f"{origin}: concept {cid!r}: `counted:` must be a list of strings")
-        forms = _lexemes([" ".join(counted)])
-        phrased = body.get("phrased", [])
-        phrased = [phrased] if isinstance(phrased, str) else phrased
-        if not isinstance(phrased, list) or not all(isinstance(x, str) and "_" in x for x in phrased):
+        lines = {lang: _strings(body, lang, cid, origin) for lang in ("ar", "en")}
+        forms = _lexemes([" ".join(_strings(body, "counted", cid, origin))])
+        phrased = _strings(body, "phrased", cid, origin)
+        if not all("_" in x for x in phrased):
             raise ValueError(f"{origin}: concept {cid!r}: `phrased:` must be a list of multi-word forms (a_b)")
         phrased_forms = _lexemes([" ".join(phrased)])
         concepts.append(
@@ -273,6 +262,15 @@ def _parse(data: Any, origin: str) -> list[Concept]:
             )
         )
     return concepts
+
+
+def _strings(body: Mapping[str, Any], key: str, cid: Any, origin: str) -> list[str]:
+    """A concept's list of strings under ``key`` (a single string is a list of one)."""
+    value = body.get(key, [])
+    value = [value] if isinstance(value, str) else value
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise ValueError(f"{origin}: concept {cid!r}: `{key}:` must be a list of strings")
+    return value
 
 
 def _cue(body: Mapping[str, Any], cid: Any, origin: str) -> str:

@@ -307,7 +307,7 @@ def _ended(tokens: Sequence[Token], k: int) -> bool:
 
 
 _WHAT = normalize("ما")
-_OF = frozenset({normalize("من"), "of"})
+_OF = normalize("من")
 
 
 def _remainder(tokens: Sequence[Token], k: int) -> bool:
@@ -316,7 +316,7 @@ def _remainder(tokens: Sequence[Token], k: int) -> bool:
     There it names the rest of something, and says nothing about staying: "the rest
     of the forces will be redeployed" is not reversed by a withdrawal.
     """
-    if 0 < k < len(tokens) - 1 and tokens[k - 1].norm == _WHAT and tokens[k + 1].norm in _OF:
+    if 0 < k < len(tokens) - 1 and tokens[k - 1].norm == _WHAT and tokens[k + 1].norm == _OF:
         return True
     return tokens[k].norm == "remaining" and k > 0 and tokens[k - 1].norm == "the"  # "the remaining forces"
 
