@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from factcheck import Corpus, Settings, load_sources
+from factcheck.dates import DateMention
 from factcheck.match import score_phrasing
 from factcheck.models import Claim
 from factcheck.normalize import tokenize
 from factcheck.query import Glossary, build_query
-from factcheck.stance import _in_title, _located, _only_intended, _remainder, judge
+from factcheck.stance import _date_verdict, _in_title, _located, _only_intended, _remainder, judge
 from tests.conftest import SEEDS
 from tests.helpers import by_source, only_result
 
@@ -110,3 +111,17 @@ def test_an_english_denial_is_about_the_words_before_it():
     ).phrasings[0]
     assert phrasing.governed == {"talk", "withdraw"}
     assert stances("A Nujaba political council member said talk of a US withdrawal is untrue")["004"] == "supports"
+
+
+def test_a_deadline_in_another_month_refutes_a_claimed_deadline_whatever_the_year():
+    """004 is undated: its "31 ديسمبر/كانون الأول الحالي" has no year, but no year makes it 31 January."""
+    claimed = DateMention(2022, 1, 31, None, 0, 0, "31 يناير 2022", None)
+    undated = DateMention(None, 12, 31, None, 0, 0, "31 ديسمبر الحالي", "current")
+    assert _date_verdict(claimed, undated) == "mentions"  # an event's date: another year's December may be meant
+    assert _date_verdict(claimed, undated, deadline=True) == "contradicts"
+    assert stances("موعد خروج القوات القتالية الأميركية من العراق 31 يناير 2022")["004"] == "contradicts"
+
+
+def test_a_demand_that_a_state_pull_out_its_forces_is_a_demand_to_expel_them():
+    """003: «قرار البرلمان العراقي بمطالبة أميركا بسحب قواتها»."""
+    assert stances("أصدر البرلمان العراقي قراراً يطالب بإخراج القوات الأجنبية من البلاد")["003"] == "supports"

@@ -55,9 +55,9 @@ class Concept:
     # "truth" asserts it is real ("really", "genuine"), and under the claim's own
     # negation rebuts it ("not real", like غير حقيقي).
     cue: str = ""
-    # Multi-word Arabic phrasings of the concept that a source uses (إنهاء_تواجد for إخراج):
-    # mates of the concept's words, but never read as one term from a claim, whose own
-    # words (إنهاء، وجود) keep matching one by one.
+    # Arabic phrasings that stand for the concept only in a source (إنهاء_تواجد, سحب for
+    # إخراج): mates of the concept's words, but never read as the concept from a claim,
+    # whose own words keep their meaning (إنهاء، وجود one by one; سحب a withdrawal).
     phrased: tuple[Words, ...] = ()
 
 
@@ -247,8 +247,6 @@ def _parse(data: Any, origin: str) -> list[Concept]:
         lines = {lang: _strings(body, lang, cid, origin) for lang in ("ar", "en")}
         forms = _lexemes([" ".join(_strings(body, "counted", cid, origin))])
         phrased = _strings(body, "phrased", cid, origin)
-        if not all("_" in x for x in phrased):
-            raise ValueError(f"{origin}: concept {cid!r}: `phrased:` must be a list of multi-word forms (a_b)")
         phrased_forms = _lexemes([" ".join(phrased)])
         concepts.append(
             Concept(

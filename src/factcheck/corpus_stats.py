@@ -54,7 +54,7 @@ def count_requests(queries: Iterable[Query]) -> CountRequests:
     words: set[str] = set()
     pooled: set[Alternatives] = set()
     for query in queries:
-        for phrasing in (*query.phrasings, *query.counters):
+        for phrasing in (*query.phrasings, *query.parts, *query.counters):
             for term in phrasing.terms:
                 words.update(w for alt in term.alternatives for w in alt)
                 if term.pooled or term.credits:

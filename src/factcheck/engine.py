@@ -520,9 +520,10 @@ class Corpus:
         return self.cache.resource(key, lambda: build_query(claim, glossary, self.actors))
 
     def _candidates(self, query: Query, settings: Settings) -> set[int]:
-        """Sentences that can be evidence: on topic for a phrasing, or matching a counter phrasing."""
+        """Sentences that can be evidence: on topic for a phrasing or one of the facts it joins, or matching a
+        counter phrasing."""
         out: set[int] = set()
-        for p in query.phrasings:
+        for p in (*query.phrasings, *query.parts):
             out.update(self.index.candidates(p, settings.thresholds.mention))
         for p in query.counters:
             out.update(self.index.candidates(p, settings.thresholds.counter))

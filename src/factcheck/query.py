@@ -147,6 +147,7 @@ class Query:
     phrasings: tuple[Phrasing, ...]
     counters: tuple[Phrasing, ...]
     speaker_group: str | None = None  # for a claim about what a group says ("factions call ... nominal")
+    parts: tuple[Phrasing, ...] = ()  # the facts a joined claim states ("X, then Y"), when it joins several
 
     @property
     def unreadable(self) -> bool:
@@ -710,4 +711,32 @@ def build_query(claim: Claim, glossary: Glossary, actors: Mapping[str, Sequence[
     if not any(t.norm in SAYING for t in tokenize(claim.text)):  # a report's truth word is the speaker's
         counters += tuple(_called_unreal(t) for p in phrasings for t in p.stressed)
     speaker = reported_speaker([claim.text, *claim.match], actors)
-    return Query(claim, tuple(phrasings), counters, speaker)
+    return Query(claim, tuple(phrasings), counters, speaker, claim_parts(claim.text, glossary))
+
+
+# Words that join two facts in one claim: "left in 2011, then returned", "the combat
+# missions ended, with cooperation continuing" (مع استمرار / مع بقاء). A source may
+# state each fact in its own sentence.
+_JOINS = re.compile(
+    r"\s*[,،]?\s+(?:ثم|بينما|في حين|فيما)\s+"
+    r"|\s*[,،]?\s+مع\s+(?=(?:استمرار|بقاء|إبقاء|الإبقاء|احتفاظ)\b)"
+    r"|\s*,?\s+(?:while|whereas|and then|then)\s+"
+    r"|\s*,\s+but\s+",
+    re.IGNORECASE,
+)
+MIN_PART_TERMS = 2  # a part must state something of its own: two words that are not framing
+
+
+def claim_parts(text: str, glossary: Glossary) -> tuple[Phrasing, ...]:
+    """The facts a claim joins, each as its own phrasing; () when it states one fact.
+
+    A part needs ``MIN_PART_TERMS`` content words: "withdrew, then returned" joins
+    two facts, "ended, then" does not.
+    """
+    pieces = [p for p in _JOINS.split(text) if p.strip()]
+    if len(pieces) < 2:
+        return ()
+    parts = tuple(analyse(p, glossary) for p in pieces)
+    if any(sum(not t.light for t in p.terms) < MIN_PART_TERMS for p in parts):
+        return ()
+    return parts

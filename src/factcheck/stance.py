@@ -24,6 +24,7 @@ from factcheck.numbers import Qualifier, Quantity, compare
 from factcheck.opposites import load_opposites
 from factcheck.polarity import Cue, CueKind, cue_token_indexes, existents, governing
 from factcheck.query import Query, Term, date_frame_forms
+from factcheck.verdict import part_reason
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,8 @@ def _check_dates(m: PhrasingMatch, sentence: AnalysedSentence) -> SlotCheck:
     leaves the claim's date unconfirmed.
     """
     near = _dates_near_event(m, sentence)
-    items = [(d.text, [(_date_verdict(d, s), s) for s in near]) for d in m.phrasing.dates]
+    deadline = _deadline_claimed(m)
+    items = [(d.text, [(_date_verdict(d, s, deadline), s) for s in near]) for d in m.phrasing.dates]
     return _compare_slots("date", items, {"supports"})
 
 
@@ -201,13 +203,18 @@ def _deadline_claimed(m: PhrasingMatch) -> bool:
     )
 
 
-def _date_verdict(claim: DateMention, source: DateMention) -> str:
+def _date_verdict(claim: DateMention, source: DateMention, deadline: bool = False) -> str:
     """``compare_dates``, where a coarser source agrees only if it fixes the claim's year and month.
 
     "July 2021" agrees with "26 July 2021"; "يناير الماضي" in an undated article
     (no year) or "الـ 31 من الشهر الحالي" (no month) leaves the claim unconfirmed.
+    A claimed deadline is one day: "31 ديسمبر الحالي" rules out a deadline of
+    31 January 2022 whatever the year of the undated article.
     """
     verdict = compare_dates(claim, source)
+    known = None not in (claim.month, source.month, source.day)
+    if deadline and verdict == "mentions" and known and claim.month != source.month:
+        return "contradicts"
     if verdict != "mentions":
         return verdict
     anchored = (claim.year is None or source.year is not None) and (claim.month is None or source.month is not None)
@@ -630,12 +637,40 @@ def _not_theirs(query: Query, sentence: AnalysedSentence) -> Reason | None:
 def judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresholds: Thresholds) -> Evidence | None:
     """The stance of ``sentence`` on the query's claim, or None when it is off topic."""
     evidence = _judge(query, index, sentence, thresholds)
+    if query.parts and (evidence is None or evidence.stance is EvidenceStance.MENTIONS):
+        evidence = _judge_parts(query, index, sentence, thresholds) or evidence
     if evidence is None or evidence.stance is EvidenceStance.MENTIONS:
         return evidence
     reason = _not_theirs(query, sentence)
     if reason is None:
         return evidence
     return dataclasses.replace(evidence, stance=EvidenceStance.MENTIONS, cues=(*evidence.cues, reason))
+
+
+def _judge_parts(
+    query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresholds: Thresholds
+) -> Evidence | None:
+    """A sentence stating some of the facts a joined claim joins, or refuting one of them.
+
+    Refuting one fact refutes the claim. Stating one is not yet support: the
+    sentence is a mention that names the part it states, and the article
+    supports the claim when its sentences state every part (``source_stance``).
+    """
+    n = len(query.parts)
+    stated: list[tuple[int, Evidence]] = []
+    for k, part in enumerate(query.parts, 1):
+        found = _judge(Query(query.claim, (part,), ()), index, sentence, thresholds)
+        if found is None or found.stance is EvidenceStance.MENTIONS:
+            continue
+        if found.stance is EvidenceStance.CONTRADICTS:
+            reason = Reason("terms", f"refutes part {k} of {n} of the claim: {_quote(part.text)}")
+            return dataclasses.replace(found, cues=(reason, *found.cues))
+        stated.append((k, found))
+    if not stated:
+        return None
+    best = max((found for _, found in stated), key=lambda e: e.score)
+    parts = tuple(part_reason(k, n, query.parts[k - 1].text) for k, _ in stated)
+    return dataclasses.replace(best, stance=EvidenceStance.MENTIONS, cues=(*parts, *best.cues))
 
 
 def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresholds: Thresholds) -> Evidence | None:
