@@ -212,11 +212,10 @@ def _date_verdict(claim: DateMention, source: DateMention, deadline: bool = Fals
     31 January 2022 whatever the year of the undated article.
     """
     verdict = compare_dates(claim, source)
-    known = None not in (claim.month, source.month, source.day)
-    if deadline and verdict == "mentions" and known and claim.month != source.month:
-        return "contradicts"
     if verdict != "mentions":
         return verdict
+    if deadline and source.day is not None and claim.month is not None and source.month not in (None, claim.month):
+        return "contradicts"
     anchored = (claim.year is None or source.year is not None) and (claim.month is None or source.month is not None)
     return "supports" if anchored else "mentions"
 
