@@ -697,11 +697,12 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
     numbers, number_reasons, number_spans = _check_numbers(index, best, sentence)
     dates, date_reasons, date_spans = _check_dates(best, sentence)
     reasons = [_terms_reason(best), *number_reasons, *date_reasons]
-    negated, cue_reasons = _polarity(index, best, sentence)
-    place = _other_place(best, sentence)
     highlights = _highlights(best, sentence, number_spans + date_spans)
     if score < thresholds.stance:
-        return Evidence(sentence.sentence, score, EvidenceStance.MENTIONS, tuple(reasons + cue_reasons), highlights)
+        # Too loose a match to take a side: what would reverse it (negation, opposites, another place) is not read.
+        return Evidence(sentence.sentence, score, EvidenceStance.MENTIONS, tuple(reasons), highlights)
+    negated, cue_reasons = _polarity(index, best, sentence)
+    place = _other_place(best, sentence)
     if sentence.is_question:
         cue_reasons.append(Reason("question", "a question asserts nothing"))
         stance = EvidenceStance.MENTIONS
