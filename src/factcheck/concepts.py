@@ -112,6 +112,7 @@ class ConceptLexicon:
                     self._place_single[words[0]] = n
                 else:
                     self._place_phrases.setdefault(words[0], []).append((words, n))
+        self._place_keys: dict[str, tuple[str, ...]] = {}  # word -> its forms that begin a place name (memo)
         self._en_stems: dict[str, set[Where]] = {}  # English one-word form's stem -> where it stands
         for word, places in self._single.items():
             if not is_arabic(word):
@@ -153,7 +154,14 @@ class ConceptLexicon:
 
     def place_at(self, words: Sequence[str], i: int) -> tuple[int, Concept] | None:
         """A place name starting at ``words[i]`` (its words may carry proclitics): (words it spans, the place)."""
-        keys = _without_proclitics(words[i])
+        keys = self._place_keys.get(words[i])
+        if keys is None:
+            # Asked of every word of a sentence, and almost every word begins no place: remembered per word.
+            if len(self._place_keys) >= _PLACE_MEMO:
+                self._place_keys.clear()
+            keys = self._place_keys[words[i]] = tuple(
+                k for k in _without_proclitics(words[i]) if k in self._place_phrases or k in self._place_single
+            )
         for key in keys:
             for form, n in sorted(self._place_phrases.get(key, ()), key=lambda item: -len(item[0])):
                 if tuple(words[i + 1 : i + len(form)]) == form[1:]:
@@ -219,6 +227,7 @@ def _same_word(word: str, form: str) -> bool:
     return word == form or (is_arabic(word) and bool(match_keys(word) & match_keys(form)))
 
 
+_PLACE_MEMO = 400_000  # words ``place_at`` remembers before it empties its memo (a bound on memory)
 _PROCLITICS = (*PROCLITICS, "فلل")  # the stemmer's list, and ف + لل before a place (فللعراق)
 
 

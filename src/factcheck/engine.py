@@ -281,6 +281,69 @@ def silent_results(sources: Sequence[Source]) -> tuple[SourceResult, ...]:
     return tuple(SourceResult(source, SourceStance.SILENT, ()) for source in sources)
 
 
+class _LaterFacts:
+    """The sentence facts of an archive's articles, read from the cache as judging reaches them.
+
+    Sentences are judged in corpus order; the facts of the next ``_READ_BATCH`` articles
+    with sentences to judge are read in one query. When judging has passed them, the facts
+    worked out for their sentences (those judged for the first time) are written back, and
+    on a large corpus all of them are dropped: at most one batch of articles holds facts.
+    """
+
+    def __init__(self, corpus: Corpus, wanted: Iterable[int], drop: bool) -> None:
+        self.corpus = corpus
+        self.drop = drop
+        self.cache = corpus.cache
+        self.wanted = {corpus._source_of[n] for n in wanted}  # articles with sentences to judge
+        self.held: list[int] = []  # positions of the articles whose facts are read now
+        self.end = 0  # sentences below this number belong to read articles
+
+    def reach(self, n: int) -> None:
+        """Make sure the facts of sentence ``n``'s article are read (the batch before it is done)."""
+        if n < self.end:
+            return
+        self.done()
+        corpus = self.corpus
+        position = corpus._source_of[n]
+        last = min(position + _READ_BATCH, len(corpus.sources))
+        self.held = [p for p in range(position, last) if p in self.wanted and corpus._facts_stored[p] is None]
+        self.end = corpus._first[last] if last < len(corpus.sources) else len(corpus._source_of)
+        keys = [_FACTS + corpus._article_keys[p] for p in self.held]
+        found = self.cache.get_many(keys, count=False) if self.cache is not None else [None] * len(keys)
+        sentences = corpus.index.sentences
+        for p, known in zip(self.held, found, strict=True):
+            first, end = corpus._first[p], self._end_of(p)
+            if isinstance(known, list) and len(known) == end - first:
+                for sentence, blob in zip(sentences[first:end], known, strict=True):
+                    if sentence.facts is None:
+                        sentence.facts = blob
+            corpus._facts_stored[p] = sum(1 for f in known if f is not None) if isinstance(known, list) else 0
+
+    def _end_of(self, position: int) -> int:
+        corpus = self.corpus
+        return corpus._first[position + 1] if position + 1 < len(corpus.sources) else len(corpus._source_of)
+
+    def done(self) -> None:
+        """Write the new facts of the articles read, and drop them on a large corpus."""
+        corpus = self.corpus
+        sentences = corpus.index.sentences
+        entries = {}
+        for p in self.held:
+            first, end = corpus._first[p], self._end_of(p)
+            facts = [s.facts for s in sentences[first:end]]
+            if sum(1 for f in facts if f is not None) > corpus._facts_stored[p]:
+                entries[_FACTS + corpus._article_keys[p]] = facts
+            if self.drop:
+                for s in sentences[first:end]:
+                    s.facts = None
+                corpus._facts_stored[p] = None
+            else:
+                corpus._facts_stored[p] = sum(1 for f in facts if f is not None)
+        if self.cache is not None:
+            self.cache.put_many(entries)
+        self.held = []
+
+
 class Corpus:
     """Sources analysed once (or read back from the cache) and indexed for checking claims."""
 
@@ -311,10 +374,15 @@ class Corpus:
         self._keys: list[str] = []  # what every source's analysis was cached under, for result keys
         self._article_keys: list[str] = []  # the cache key of every source's analysis
         self._first: list[int] = []  # position of a source -> number of its first sentence
-        self._facts_stored: list[int] = []  # position of a source -> its sentences whose facts the cache holds
+        # Position of a source -> its sentences whose facts the cache holds; None while they are not read
+        # (on an archive they are read when its sentences are judged, see ``_findings_many``).
+        self._facts_stored: list[int | None] = []
         self.index = CorpusIndex([], [], set())
         self._source_of: list[int] = []  # sentence number -> position of its source
         warm = cache is not None and len(self.sources) <= WARM_UP_TO
+        # On an archive each article's sentence facts are read from the cache when its sentences are
+        # judged, and dropped after (written first when new): read up front they would all be held at once.
+        self._facts_later = cache is not None and not warm
         extra = json.dumps(actors, ensure_ascii=False, sort_keys=True) if actors else ""
         extra += self.lexicon.as_key()
         with fewer_collections():
@@ -335,7 +403,7 @@ class Corpus:
             batch = self.sources[first : first + _READ_BATCH]
             keys = [source_key(s.id, s.text, s.meta.date, extra) if cache is not None else "" for s in batch]
             found = cache.get_many(keys) if cache is not None else [None] * len(batch)
-            facts = _stored_facts(cache, keys, found)
+            facts = [None] * len(batch) if self._facts_later else _stored_facts(cache, keys, found)
             analysed: dict[str, ArticleAnalysis] = {}
             for i, (source, key) in enumerate(zip(batch, keys, strict=True)):
                 if not isinstance(found[i], ArticleAnalysis):
@@ -356,7 +424,9 @@ class Corpus:
                 if keep_units:
                     self.units[source.id] = stored.units
                 self._first.append(len(self._source_of))
-                self._facts_stored.append(sum(1 for s in stored.sentences if s.facts is not None))
+                known_now = sum(1 for s in stored.sentences if s.facts is not None)
+                later = self._facts_later and known_now < len(stored.sentences)
+                self._facts_stored.append(None if later else known_now)
                 self._source_of += [position] * len(stored.sentences)
                 self.index.add(stored.sentences, stored.keys, stored.words)
 
@@ -374,9 +444,12 @@ class Corpus:
         entries = {}
         written = 0
         for position, (first, end) in enumerate(zip(self._first, ends, strict=True)):
+            stored = self._facts_stored[position]
+            if stored is None:
+                continue  # read and written while judging (``_judged_facts``)
             facts = [s.facts for s in sentences[first:end]]
             known = sum(1 for f in facts if f is not None)
-            if known > self._facts_stored[position]:
+            if known > stored:
                 entries[_FACTS + self._article_keys[position]] = facts
                 self._facts_stored[position] = known
                 if len(entries) >= _READ_BATCH:  # written in batches: all of them pickled at once would be a peak
@@ -458,7 +531,10 @@ class Corpus:
         reason: dict[Reason, Reason] = {}  # one copy of each reason
         shared = _SharedValues()
         grouped = [query.speaker_group is not None for query in queries]
+        facts = _LaterFacts(self, wanted, large) if self._facts_later else None
         for n in sorted(wanted):
+            if facts is not None:
+                facts.reach(n)
             sentence = sentences[n]
             claims = wanted[n]
             if sentence.named_group is GROUP_UNKNOWN and any(grouped[i] for i in claims):
@@ -475,6 +551,8 @@ class Corpus:
                     by_claim[i].setdefault(self._source_of[n], []).append(found)
             if large:
                 sentence.forget()
+        if facts is not None:
+            facts.done()
         if large:
             self.index.forget_terms()
         top = settings.top

@@ -147,7 +147,10 @@ class AnalysedSentence:
 
     @cached_property
     def keys(self) -> dict[str, list[int]]:
-        """Match key -> token positions."""
+        """Match key -> token positions (kept with the facts: read back, not worked out again)."""
+        if self.facts:
+            self._facts()
+            return self.__dict__["keys"]
         return token_keys(self.tokens)
 
     @cached_property
@@ -180,11 +183,14 @@ class AnalysedSentence:
     def _facts(
         self,
     ) -> tuple[list[DateMention], list[Quantity], list[Cue], tuple[frozenset[int], ...], tuple[Token, ...]]:
-        """Dates, quantities, cues, sides and tokens, read back from ``facts`` or worked out (and kept there)."""
+        """Dates, quantities, cues, sides and tokens, read back from ``facts`` or worked out (and kept there,
+        with the match keys: working out the keys of words a process has not seen yet costs more than reading them).
+        """
         found = self.__dict__
         if self.facts:
-            dates, quantities, cues, marked, spans, norms = pickle.loads(self.facts)
+            dates, quantities, cues, marked, spans, norms, keys = pickle.loads(self.facts)
             tokens = found.get("tokens") or found.setdefault("tokens", _tokens_from(self.sentence.text, spans, norms))
+            found.setdefault("keys", keys)
             listed = [_NO_SIDES] * len(tokens)
             for k, on in marked:
                 listed[k] = on
@@ -201,7 +207,7 @@ class AnalysedSentence:
             cues = find_cues(tokens, masked=self.quantity_spans)
             sides = token_sides(tokens)
             marked = tuple((k, on) for k, on in enumerate(sides) if on)
-            stored = (dates, quantities, cues, marked, *_tokens_as_text(tokens))
+            stored = (dates, quantities, cues, marked, *_tokens_as_text(tokens), self.keys)
             self.facts = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL) if any(stored) else b""
         found["dates"], found["quantities"], found["cues"], found["sides"] = dates, quantities, cues, sides
         return dates, quantities, cues, sides, tokens

@@ -72,14 +72,19 @@ class Part:
         use_vocabularies(self.spec.lexicon)  # process-wide: another part may have run here before
         self.corpus.index.share(stats)
         first = self.spec.first
-        found = [
-            [dataclasses.replace(f, position=f.position + first) for f in claim]
-            for claim in self.corpus.findings_many(queries, settings)
-        ]
-        if self.spec.cache_dir is not None:
-            cache = AnalysisCache(self.spec.cache_dir)
+        # The cache is open while judging: sentence facts are read from it and written to it as judging goes.
+        cache = AnalysisCache(self.spec.cache_dir) if self.spec.cache_dir is not None else None
+        self.corpus.cache = cache
+        try:
+            found = [
+                [dataclasses.replace(f, position=f.position + first) for f in claim]
+                for claim in self.corpus.findings_many(queries, settings)
+            ]
             self.corpus.store_facts(cache)
-            cache.close()
+        finally:
+            self.corpus.cache = None
+            if cache is not None:
+                cache.close()
         return found
 
 
