@@ -148,9 +148,6 @@ class AnalysedSentence:
     @cached_property
     def keys(self) -> dict[str, list[int]]:
         """Match key -> token positions (kept with the facts: read back, not worked out again)."""
-        if self.facts:
-            self._facts()
-            return self.__dict__["keys"]
         return token_keys(self.tokens)
 
     @cached_property
@@ -188,9 +185,8 @@ class AnalysedSentence:
         """
         found = self.__dict__
         if self.facts:
-            dates, quantities, cues, marked, spans, norms, keys = pickle.loads(self.facts)
+            dates, quantities, cues, marked, spans, norms = pickle.loads(self.facts)
             tokens = found.get("tokens") or found.setdefault("tokens", _tokens_from(self.sentence.text, spans, norms))
-            found.setdefault("keys", keys)
             listed = [_NO_SIDES] * len(tokens)
             for k, on in marked:
                 listed[k] = on
@@ -207,7 +203,7 @@ class AnalysedSentence:
             cues = find_cues(tokens, masked=self.quantity_spans)
             sides = token_sides(tokens)
             marked = tuple((k, on) for k, on in enumerate(sides) if on)
-            stored = (dates, quantities, cues, marked, *_tokens_as_text(tokens), self.keys)
+            stored = (dates, quantities, cues, marked, *_tokens_as_text(tokens))
             self.facts = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL) if any(stored) else b""
         found["dates"], found["quantities"], found["cues"], found["sides"] = dates, quantities, cues, sides
         return dates, quantities, cues, sides, tokens
