@@ -147,7 +147,7 @@ class AnalysedSentence:
 
     @cached_property
     def keys(self) -> dict[str, list[int]]:
-        """Match key -> token positions (kept with the facts: read back, not worked out again)."""
+        """Match key -> token positions."""
         return token_keys(self.tokens)
 
     @cached_property
@@ -180,9 +180,7 @@ class AnalysedSentence:
     def _facts(
         self,
     ) -> tuple[list[DateMention], list[Quantity], list[Cue], tuple[frozenset[int], ...], tuple[Token, ...]]:
-        """Dates, quantities, cues, sides and tokens, read back from ``facts`` or worked out (and kept there,
-        with the match keys: working out the keys of words a process has not seen yet costs more than reading them).
-        """
+        """Dates, quantities, cues, sides and tokens, read back from ``facts`` or worked out (and kept there)."""
         found = self.__dict__
         if self.facts:
             dates, quantities, cues, marked, spans, norms = pickle.loads(self.facts)
