@@ -586,16 +586,7 @@ class Corpus:
 
     def _query(self, claim: Claim, glossary: Glossary) -> Query:
         """The claim analysed, read back from the cache when the claim, glossary and actors are unchanged."""
-        if self.cache is None:
-            return build_query(claim, glossary, self.actors)
-        parts = (
-            repr(claim),
-            repr(glossary.entries),
-            json.dumps(self.actors, ensure_ascii=False, sort_keys=True),
-            self.lexicon.as_key(),
-        )
-        key = "query:" + hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
-        return self.cache.resource(key, lambda: build_query(claim, glossary, self.actors))
+        return cached_queries(self.cache, [claim], glossary, self.actors, self.lexicon)[0]
 
     def _candidates(self, query: Query, settings: Settings) -> set[int]:
         """Sentences that can be evidence: on topic for a phrasing or one of the facts it joins, or matching a
@@ -632,13 +623,39 @@ class Corpus:
 
     def _check_many(self, claims: Sequence[Claim], glossary: Glossary, settings: Settings) -> list[ClaimResult]:
         """``check`` each claim, after looking up the spelling neighbours of all their words in one batch."""
-        queries = [self._query(claim, glossary) for claim in claims]
+        queries = cached_queries(self.cache, claims, glossary, self.actors, self.lexicon)
         words = {w for q in queries for w in fuzzy_words((*q.phrasings, *q.counters))}
         self.index.prepare(words, self.cache, engine_fingerprint() if self.cache is not None else "")
         findings = self.findings_many(queries, settings)
         results = [assemble(c, self.sources, f, self._silent) for c, f in zip(claims, findings, strict=True)]
         self.store_facts()
         return results
+
+
+def cached_queries(
+    cache: AnalysisCache | None,
+    claims: Sequence[Claim],
+    glossary: Glossary,
+    actors: Mapping[str, Sequence[Any]] | None,
+    lexicon: LexiconExtension,
+) -> list[Query]:
+    """The claims analysed, read back from the cache (in one query) when the claim, glossary, actors and
+    lexicon are unchanged, and analysed and stored otherwise."""
+    if cache is None:
+        return [build_query(claim, glossary, actors) for claim in claims]
+    shared = (repr(glossary.entries), json.dumps(actors, ensure_ascii=False, sort_keys=True), lexicon.as_key())
+    salt = engine_fingerprint()
+    keys = [
+        "query:" + hashlib.sha256("\0".join((repr(claim), *shared)).encode("utf-8")).hexdigest() + ":" + salt
+        for claim in claims
+    ]
+    found = cache.get_many(keys)
+    new = {}
+    for i, (claim, key) in enumerate(zip(claims, keys, strict=True)):
+        if not isinstance(found[i], Query):
+            found[i] = new[key] = build_query(claim, glossary, actors)
+    cache.put_many(new)
+    return found
 
 
 def check(claim_set: ClaimSet, sources: Sequence[Source], settings: Settings | None = None) -> list[ClaimResult]:

@@ -28,6 +28,7 @@ from factcheck.engine import (
     Settings,
     SourceFinding,
     assemble,
+    cached_queries,
     fewer_collections,
     silent_results,
     use_vocabularies,
@@ -241,10 +242,10 @@ class PartedCorpus:
     ) -> list[ClaimResult]:
         claims = list(claims)
         gloss = glossary if isinstance(glossary, Glossary) else Glossary.build(glossary)
-        queries = [self.query(c, gloss) for c in claims]
+        cache = AnalysisCache(self.cache_dir) if self.cache_dir is not None else None
+        queries = cached_queries(cache, claims, gloss, self.actors, self.lexicon)
         word_docs, pooled_docs = add_counts(self.runner.call("counts", queries))
         words = {w for q in queries for w in fuzzy_words((*q.phrasings, *q.counters))}
-        cache = AnalysisCache(self.cache_dir) if self.cache_dir is not None else None
         self._lookup.prepare(words, cache, engine_fingerprint() if cache is not None else "")
         if cache is not None:
             cache.close()
