@@ -281,6 +281,14 @@ def silent_results(sources: Sequence[Source]) -> tuple[SourceResult, ...]:
     return tuple(SourceResult(source, SourceStance.SILENT, ()) for source in sources)
 
 
+def _give_facts(sentences: Sequence[AnalysedSentence], known: Any) -> None:
+    """Give an article's sentences the facts stored for them (a list, one per sentence) where they lack any."""
+    if isinstance(known, list) and len(known) == len(sentences):
+        for sentence, blob in zip(sentences, known, strict=True):
+            if sentence.facts is None:
+                sentence.facts = blob
+
+
 class _LaterFacts:
     """The sentence facts of an archive's articles, read from the cache as judging reaches them.
 
@@ -312,16 +320,9 @@ class _LaterFacts:
         found = self.cache.get_many(keys, count=False) if self.cache is not None else [None] * len(keys)
         sentences = corpus.index.sentences
         for p, known in zip(self.held, found, strict=True):
-            first, end = corpus._first[p], self._end_of(p)
-            if isinstance(known, list) and len(known) == end - first:
-                for sentence, blob in zip(sentences[first:end], known, strict=True):
-                    if sentence.facts is None:
-                        sentence.facts = blob
+            first, end = corpus._sentence_span(p)
+            _give_facts(sentences[first:end], known)
             corpus._facts_stored[p] = sum(1 for f in known if f is not None) if isinstance(known, list) else 0
-
-    def _end_of(self, position: int) -> int:
-        corpus = self.corpus
-        return corpus._first[position + 1] if position + 1 < len(corpus.sources) else len(corpus._source_of)
 
     def done(self) -> None:
         """Write the new facts of the articles read, and drop them on a large corpus."""
@@ -329,16 +330,15 @@ class _LaterFacts:
         sentences = corpus.index.sentences
         entries = {}
         for p in self.held:
-            first, end = corpus._first[p], self._end_of(p)
+            first, end = corpus._sentence_span(p)
             facts = [s.facts for s in sentences[first:end]]
-            if sum(1 for f in facts if f is not None) > corpus._facts_stored[p]:
+            known = sum(1 for f in facts if f is not None)
+            if known > corpus._facts_stored[p]:
                 entries[_FACTS + corpus._article_keys[p]] = facts
             if self.drop:
                 for s in sentences[first:end]:
                     s.facts = None
-                corpus._facts_stored[p] = None
-            else:
-                corpus._facts_stored[p] = sum(1 for f in facts if f is not None)
+            corpus._facts_stored[p] = None if self.drop else known
         if self.cache is not None:
             self.cache.put_many(entries)
         self.held = []
@@ -417,10 +417,7 @@ class Corpus:
             ):
                 self._keys.append(f"{key}\0{source.path}\0{source.meta!r}")
                 self._article_keys.append(key)
-                if known is not None and len(known) == len(stored.sentences):
-                    for sentence, blob in zip(stored.sentences, known, strict=True):
-                        if sentence.facts is None:
-                            sentence.facts = blob
+                _give_facts(stored.sentences, known)
                 if keep_units:
                     self.units[source.id] = stored.units
                 self._first.append(len(self._source_of))
@@ -429,6 +426,11 @@ class Corpus:
                 self._facts_stored.append(None if later else known_now)
                 self._source_of += [position] * len(stored.sentences)
                 self.index.add(stored.sentences, stored.keys, stored.words)
+
+    def _sentence_span(self, position: int) -> tuple[int, int]:
+        """Numbers of the first sentence of the source at ``position`` and of the one after its last."""
+        last = position + 1 < len(self._first)
+        return self._first[position], self._first[position + 1] if last else len(self._source_of)
 
     def store_facts(self, cache: AnalysisCache | None = None) -> int:
         """Write to the analysis cache the facts (dates, quantities, cues) of the sentences judged since
@@ -446,7 +448,7 @@ class Corpus:
         for position, (first, end) in enumerate(zip(self._first, ends, strict=True)):
             stored = self._facts_stored[position]
             if stored is None:
-                continue  # read and written while judging (``_judged_facts``)
+                continue  # read and written while judging (``_LaterFacts``)
             facts = [s.facts for s in sentences[first:end]]
             known = sum(1 for f in facts if f is not None)
             if known > stored:
