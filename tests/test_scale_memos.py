@@ -76,3 +76,28 @@ def test_facts_written_in_batches_are_all_read_back(tmp_path, monkeypatch):
     results = again._check_many(claim_set.claims, Glossary.build(claim_set.glossary), settings)
     assert document(results) == expected
     assert again.store_facts() == 0
+
+
+def test_credits_kept_from_one_claim_to_the_next_give_the_same_answers(monkeypatch):
+    claim_set = load_claims(CLAIMS)
+    settings = Settings()
+    expected = document(Corpus(load_sources(SEEDS)).check_all(claim_set.claims, claim_set.glossary, settings))
+    monkeypatch.setattr(engine, "KEEP_ANALYSED", 0)  # what a claim's terms found is forgotten after each claim
+    computed: list[tuple[str, bool]] = []
+    sims = match.CorpusIndex.word_sims
+
+    def counted(index, word, fuzzy=True):
+        if (word, fuzzy) not in index._word_sims:
+            computed.append((word, fuzzy))
+        return sims(index, word, fuzzy)
+
+    monkeypatch.setattr(match.CorpusIndex, "word_sims", counted)
+    runs = {}
+    for budget in (0, 40, match.SIMS_KEPT):  # none kept, a few (the least recently used dropped), all
+        monkeypatch.setattr(match, "SIMS_KEPT", budget)
+        computed.clear()
+        corpus = Corpus(load_sources(SEEDS))
+        assert document(corpus.check_all(claim_set.claims, claim_set.glossary, settings)) == expected
+        runs[budget] = len(computed)
+        assert not corpus.index._word_sims  # emptied when the run ends
+    assert runs[0] > runs[40] > runs[match.SIMS_KEPT] == len(set(computed))

@@ -526,7 +526,7 @@ class Corpus:
             for n in range(len(sentences)) if exhaustive else self._candidates(query, settings):
                 wanted.setdefault(n, []).append(i)
             if large:
-                self.index.forget_terms()  # what a claim's terms found is not kept for the next
+                self.index.forget_terms(keep_sims=True)  # what a claim's terms found is not kept for the next
         by_claim: list[dict[int, list[Evidence]]] = [{} for _ in queries]
         thresholds = settings.thresholds
         reasons: dict[tuple[Reason, ...], tuple[Reason, ...]] = {}  # one copy of each list of reasons

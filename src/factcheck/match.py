@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
 
+from cachetools import LRUCache
 from rapidfuzz import fuzz, process
 
 from factcheck.concepts import load_concepts
@@ -69,26 +70,33 @@ def word_keys(tok: Token) -> tuple[str, ...] | None:
         pass
     if len(_WORD_KEYS) >= MEMO_WORDS:
         _WORD_KEYS.clear()
+    # A tuple, not the frozenset ``match_keys`` gives: a third of the memory, for as many words as the memo holds.
     found = tuple(match_keys(norm)) if tok.is_word and not tok.is_number else None
     _WORD_KEYS[norm] = found
     return found
 
 
-def token_keys(tokens: Sequence[Token]) -> dict[str, list[int]]:
-    """Match key -> positions of the words that have it (numbers are compared as values, not keys)."""
-    keys: dict[str, list[int]] = {}
+def token_key_sets(tokens: Sequence[Token]) -> tuple[tuple[str, ...] | None, ...]:
+    """Per token, its match keys (None for numbers, which are compared as values, and punctuation)."""
     memo = _WORD_KEYS
-    for i, tok in enumerate(tokens):
+    out = []
+    for tok in tokens:
         found = memo.get(tok.norm, _UNKNOWN)
-        if found is _UNKNOWN:
-            found = word_keys(tok)
-        if found is not None:
-            for key in found:
-                positions = keys.get(key)
-                if positions is None:
-                    keys[key] = [i]
-                else:
-                    positions.append(i)
+        out.append(word_keys(tok) if found is _UNKNOWN else found)
+    return tuple(out)
+
+
+def all_keys(key_sets: Iterable[tuple[str, ...] | None]) -> frozenset[str]:
+    """The keys of all the tokens together."""
+    return frozenset().union(*(found for found in key_sets if found))
+
+
+def token_keys(tokens: Sequence[Token]) -> dict[str, list[int]]:
+    """Match key -> positions of the words that have it."""
+    keys: dict[str, list[int]] = {}
+    for i, found in enumerate(token_key_sets(tokens)):
+        for key in found or ():
+            keys.setdefault(key, []).append(i)
     return keys
 
 
@@ -146,9 +154,23 @@ class AnalysedSentence:
         return tokenize(self.sentence.text)
 
     @cached_property
+    def key_sets(self) -> tuple[tuple[str, ...] | None, ...]:
+        """Per token, its match keys (``token_key_sets``)."""
+        return token_key_sets(self.tokens)
+
+    @cached_property
+    def key_set(self) -> frozenset[str]:
+        """Every match key of the sentence."""
+        return all_keys(self.key_sets)
+
+    @cached_property
     def keys(self) -> dict[str, list[int]]:
         """Match key -> token positions."""
-        return token_keys(self.tokens)
+        keys: dict[str, list[int]] = {}
+        for i, found in enumerate(self.key_sets):
+            for key in found or ():
+                keys.setdefault(key, []).append(i)
+        return keys
 
     @cached_property
     def speaker_keys(self) -> frozenset[str]:
@@ -240,7 +262,7 @@ class AnalysedSentence:
 
     def warm(self) -> None:
         """Compute the lazy parts now (before the analysis is cached)."""
-        _ = self.keys, self.cues, self.dates, self.sides
+        _ = self.key_set, self.cues, self.dates, self.sides
 
     def absolute(self, first: int, last: int) -> tuple[int, int]:
         """Character span of tokens [first, last] in the article text."""
@@ -271,7 +293,19 @@ def _tokens_from(text: str, offsets: bytes, norms: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
-_ON_DEMAND = ("tokens", "keys", "speaker_keys", "dates", "quantities", "quantity_spans", "cues", "sides", "places")
+_ON_DEMAND = (
+    "tokens",
+    "key_sets",
+    "key_set",
+    "keys",
+    "speaker_keys",
+    "dates",
+    "quantities",
+    "quantity_spans",
+    "cues",
+    "sides",
+    "places",
+)
 
 
 def sentence_keys_and_words(sentences: Sequence[AnalysedSentence]) -> tuple[list[tuple[str, ...]], set[str]]:
@@ -280,7 +314,7 @@ def sentence_keys_and_words(sentences: Sequence[AnalysedSentence]) -> tuple[list
     words: set[str] = set()
     for s in sentences:
         tokens = s.__dict__.get("tokens") or tokenize(s.sentence.text)
-        keys.append(tuple(token_keys(tokens)))
+        keys.append(tuple(all_keys(token_key_sets(tokens))))
         words.update(t.norm for t in tokens if t.is_word and not t.is_number)
     return keys, words
 
@@ -318,6 +352,22 @@ class PhrasingMatch:
         return [h.term for h in self.hits if h.similarity == 0]
 
 
+SIMS_KEPT = 2_000_000  # sentences a memo of word or term credits holds (16 bytes each), the least recently used dropped
+
+
+def _sims_size(sims: Sims) -> int:
+    return max(1, len(sims[0]))
+
+
+def _sims_memo() -> LRUCache:
+    return LRUCache(SIMS_KEPT, getsizeof=_sims_size)
+
+
+def _keep_sims(memo: LRUCache, key: Any, sims: Sims) -> None:
+    if _sims_size(sims) <= SIMS_KEPT:  # one larger than the whole budget is not kept
+        memo[key] = sims
+
+
 @dataclass
 class CorpusIndex:
     """The analysed evidence sentences of all sources, with postings and document frequencies over them.
@@ -337,8 +387,9 @@ class CorpusIndex:
     speaker_postings: dict[str, set[int]] = field(default_factory=dict)  # key -> sentences whose speaker has it
     _expansions: dict[tuple[str, bool], dict[str, float]] = field(default_factory=dict)
     _idf: dict[Term, float] = field(default_factory=dict)
-    _word_sims: dict[tuple[str, bool], Sims] = field(default_factory=dict)
-    _term_sims: dict[Term, Sims] = field(default_factory=dict)
+    # Kept from one claim to the next, within a budget: claims share many words (العراق, القوات).
+    _word_sims: LRUCache = field(default_factory=_sims_memo)
+    _term_sims: LRUCache = field(default_factory=_sims_memo)
     _speaker_arrays: dict[str, Any] = field(default_factory=dict)  # speaker_postings as sorted arrays
     _tables: dict[Term, tuple[dict, dict]] = field(default_factory=dict)
     _plans: dict[int, tuple[Phrasing, Plan]] = field(default_factory=dict)  # id of a phrasing -> ``plan``
@@ -464,9 +515,12 @@ class CorpusIndex:
         """The spelling neighbours looked up so far: of Arabic words, and of Latin names by skeleton."""
         return dict(self._neighbours), dict(self._names)
 
-    def forget_terms(self) -> None:
-        """Drop what was worked out for the terms of the claims checked so far (their sentences and credits)."""
-        for cache in (self._word_sims, self._term_sims, self._tables, self._plans):
+    def forget_terms(self, *, keep_sims: bool = False) -> None:
+        """Drop what was worked out for the terms of the claims checked so far; with ``keep_sims``, but for the
+        sentences and credits of their words and terms, kept within a budget (``SIMS_KEPT``) for the next claims."""
+        for cache in (
+            (self._tables, self._plans) if keep_sims else (self._word_sims, self._term_sims, self._tables, self._plans)
+        ):
             cache.clear()
 
     def share(self, stats: CorpusStats) -> None:
@@ -629,7 +683,7 @@ class CorpusIndex:
                 order = np.argsort(docs, kind="stable")
                 docs, credits = docs[order], credits[order]
         sims = (docs.astype(np.int64), credits)
-        self._word_sims[word, fuzzy] = sims
+        _keep_sims(self._word_sims, (word, fuzzy), sims)
         return sims
 
     def _speaker_docs(self, key: str) -> Any:
@@ -672,7 +726,7 @@ class CorpusIndex:
                 table.setdefault(key, []).extend((t, slot, credit) for slot, credit in slots)
             for key, named in speaker_table.items():
                 speakers.setdefault(key, []).extend((t, slot) for slot in named)
-        plan = Plan(terms, weights, sum(weights), table, speakers)
+        plan = Plan(terms, weights, sum(weights), table, frozenset(table), speakers)
         self._plans[id(phrasing)] = (phrasing, plan)  # the phrasing is kept, so its id is not reused
         return plan
 
@@ -716,7 +770,7 @@ class CorpusIndex:
             best = (docs[first], sims[first])
         else:
             best = (np.empty(0, np.int64), np.empty(0))
-        self._term_sims[term] = best
+        _keep_sims(self._term_sims, term, best)
         return best
 
     def _raw_scores(self, phrasing: Phrasing) -> tuple[Any, Any] | None:
@@ -920,27 +974,34 @@ class Plan:
     weights: list[float]
     total: float
     table: dict[str, list[tuple[int, Slot, float]]]
+    keys: frozenset[str]  # the table's
     speakers: dict[str, list[tuple[int, Slot]]]  # key -> the (term, slot) a speaker with it fills
 
 
 def score_phrasing(index: CorpusIndex, phrasing: Phrasing, sentence: AnalysedSentence) -> PhrasingMatch:
     plan = index.plan(phrasing)
-    keys, table = sentence.keys, plan.table
+    table = plan.table
     found: list[dict[Slot, tuple[float, list[int]]] | None] = [None] * len(plan.terms)
-    # The keys the sentence shares with the phrasing, in any order: a slot keeps its best credit
-    # and every position reaching it, and ``_term_hit`` sorts the positions.
-    for key in keys.keys() & table.keys():
-        positions = keys[key]
-        for t, slot, credit in table[key]:
-            slots = found[t]
-            if slots is None:
-                found[t] = {slot: (credit, list(positions))}
+    shared = sentence.key_set & plan.keys
+    if shared:
+        # Word by word, the keys it shares with the phrasing: a slot keeps its best credit and
+        # every position reaching it, and ``_term_hit`` sorts the positions.
+        for i, keys in enumerate(sentence.key_sets):
+            if keys is None or shared.isdisjoint(keys):
                 continue
-            current = slots.get(slot)
-            if current is None or credit > current[0]:
-                slots[slot] = (credit, list(positions))
-            elif credit == current[0]:
-                current[1].extend(positions)
+            for key in keys:
+                if key not in shared:
+                    continue
+                for t, slot, credit in table[key]:
+                    slots = found[t]
+                    if slots is None:
+                        found[t] = {slot: (credit, [i])}
+                        continue
+                    current = slots.get(slot)
+                    if current is None or credit > current[0]:
+                        slots[slot] = (credit, [i])
+                    elif credit == current[0]:
+                        current[1].append(i)
     speaker_keys = sentence.speaker_keys
     if speaker_keys:
         for key in speaker_keys:

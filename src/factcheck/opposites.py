@@ -50,6 +50,12 @@ _FUTURE_VERB = ("سي", "ست", "سن", "سا")  # سيرتفع, ستنخفض
 
 @lru_cache(maxsize=65536)
 def _candidates(norm: str, ta_marbuta: bool = False) -> tuple[str, ...]:
+    """``_candidate_keys``; the one memo for calls with and without ``ta_marbuta``."""
+    return _candidate_keys(norm, ta_marbuta)
+
+
+@lru_cache(maxsize=1024)  # a word met for the first time is looked up as a name and as an entry, one after the other
+def _candidate_keys(norm: str, ta_marbuta: bool) -> tuple[str, ...]:
     """Keys (three letters or more) under which a normalised word is looked up.
 
     ``match_keys`` strips one proclitic and one suffix; news Arabic also stacks a

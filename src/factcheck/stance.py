@@ -236,7 +236,7 @@ def _said_as_such(index: CorpusIndex, word: str, sentence: AnalysedSentence, hit
     "لم تتبقَّ قوات قتالية" answers "تبقى قوات قتالية" by negating تبقى; the
     انسحاب elsewhere in that sentence is not a swap for it.
     """
-    if any(credit >= STRICT_CREDIT and key in sentence.keys for key, credit in index.expand(word).items()):
+    if any(credit >= STRICT_CREDIT and key in sentence.key_set for key, credit in index.expand(word).items()):
         return True
     return any(h.similarity > 0 and h.positions and word in h.term.alternatives[0] for h in hits)
 
