@@ -126,9 +126,12 @@ class Source:
         return " · ".join(parts) if parts else self.id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
-    """A unit of an article with character offsets into the article's text."""
+    """A unit of an article with character offsets into the article's text.
+
+    Held for every sentence of a corpus: in slots, under a third of the memory a dictionary of fields takes.
+    """
 
     source_id: str
     index: int
@@ -139,6 +142,10 @@ class Sentence:
     speaker: str | None = None
     speaker_group: str | None = None  # actor group from the gazetteer (armed_factions, iraqi_government, ...)
     speaker_actor: str | None = None  # the gazetteer actor the speaker is (قيادة العمليات المشتركة for الخفاجي)
+
+    def __reduce__(self) -> tuple[type[Sentence], tuple[Any, ...]]:
+        fields = (self.source_id, self.index, self.start, self.end, self.text, self.kind)
+        return Sentence, (*fields, self.speaker, self.speaker_group, self.speaker_actor)
 
 
 # The records a check returns come by the hundred thousand on an archive: they keep their fields in

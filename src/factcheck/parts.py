@@ -14,6 +14,7 @@ totals, what each of their sources says on each claim.
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import os
 import pickle
@@ -61,6 +62,7 @@ class Part:
         if cache is not None:
             cache.close()
             self.corpus.cache = None
+        give_back_free_memory()
 
     def summary(self) -> PartSummary:
         return self.corpus.index.summary()
@@ -86,7 +88,23 @@ class Part:
             self.corpus.cache = None
             if cache is not None:
                 cache.close()
+        give_back_free_memory()  # before the answer is pickled, when a machine's processes are at their largest
         return found
+
+
+def give_back_free_memory() -> None:
+    """Return the C heap's free pages to the system (glibc's ``malloc_trim``; elsewhere nothing).
+
+    Analysing and judging free most of what they build, but glibc keeps freed blocks for
+    reuse: after them a worker held some 130 MB more than it used on a 10,000-article part,
+    counted against the machine until the run ends. Dask's documentation on worker memory
+    recommends the same call.
+    """
+    try:
+        trim = ctypes.CDLL(None).malloc_trim  # the C library the process runs on
+    except (AttributeError, OSError, TypeError):  # not glibc (musl, macOS, Windows)
+        return
+    trim(0)
 
 
 class Runner(Protocol):
