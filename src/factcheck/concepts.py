@@ -131,7 +131,7 @@ class ConceptLexicon:
         elif len(norm) < MIN_KEY:
             found = frozenset()
         else:
-            keys = _candidates(norm) if is_arabic(norm) else tuple(match_keys(norm))
+            keys = _candidates(norm, False) if is_arabic(norm) else tuple(match_keys(norm))
             found = frozenset(n for k in keys for n in self._single.get(k, ()))
         self._lookups[norm] = found
         return found
@@ -141,7 +141,7 @@ class ConceptLexicon:
         first = words[i]
         candidates = self._phrases.get(first, [])
         if not candidates and is_arabic(first) and len(first) > MIN_KEY:
-            for key in _candidates(first):
+            for key in _candidates(first, False):
                 candidates = self._phrases.get(key, [])
                 if candidates:
                     break

@@ -93,8 +93,13 @@ def all_keys(key_sets: Iterable[tuple[str, ...] | None]) -> frozenset[str]:
 
 def token_keys(tokens: Sequence[Token]) -> dict[str, list[int]]:
     """Match key -> positions of the words that have it."""
+    return key_positions(token_key_sets(tokens))
+
+
+def key_positions(key_sets: Sequence[tuple[str, ...] | None]) -> dict[str, list[int]]:
+    """Match key -> positions of the tokens whose ``token_key_sets`` have it."""
     keys: dict[str, list[int]] = {}
-    for i, found in enumerate(token_key_sets(tokens)):
+    for i, found in enumerate(key_sets):
         for key in found or ():
             keys.setdefault(key, []).append(i)
     return keys
@@ -166,11 +171,7 @@ class AnalysedSentence:
     @cached_property
     def keys(self) -> dict[str, list[int]]:
         """Match key -> token positions."""
-        keys: dict[str, list[int]] = {}
-        for i, found in enumerate(self.key_sets):
-            for key in found or ():
-                keys.setdefault(key, []).append(i)
-        return keys
+        return key_positions(self.key_sets)
 
     @cached_property
     def speaker_keys(self) -> frozenset[str]:

@@ -48,14 +48,8 @@ _PRONOUNS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "
 _FUTURE_VERB = ("سي", "ست", "سن", "سا")  # سيرتفع, ستنخفض
 
 
-@lru_cache(maxsize=65536)
-def _candidates(norm: str, ta_marbuta: bool = False) -> tuple[str, ...]:
-    """``_candidate_keys``; the one memo for calls with and without ``ta_marbuta``."""
-    return _candidate_keys(norm, ta_marbuta)
-
-
-@lru_cache(maxsize=1024)  # a word met for the first time is looked up as a name and as an entry, one after the other
-def _candidate_keys(norm: str, ta_marbuta: bool) -> tuple[str, ...]:
+@lru_cache(maxsize=65536)  # ``ta_marbuta`` is always given: a call without it would be a second memo entry
+def _candidates(norm: str, ta_marbuta: bool) -> tuple[str, ...]:
     """Keys (three letters or more) under which a normalised word is looked up.
 
     ``match_keys`` strips one proclitic and one suffix; news Arabic also stacks a
@@ -292,7 +286,7 @@ class OppositeLexicon:
             if i >= len(tokens):
                 return None
             norm = tokens[i].norm
-            if norm != word and word not in _candidates(norm):
+            if norm != word and word not in _candidates(norm, False):
                 return None
             i += 1
         return i
@@ -388,7 +382,7 @@ class OppositeLexicon:
         if rests is None:
             found = self._names.get(norm)
             if found is None:
-                for key in _candidates(norm):
+                for key in _candidates(norm, False):
                     found = self._names.get(key)
                     if found:
                         break
