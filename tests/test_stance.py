@@ -147,6 +147,26 @@ def test_another_place_for_the_same_thing(tmp_path, source, claim, expected):
     assert src.evidence[0].stance.value == expected, [c.text for c in src.evidence[0].cues]
 
 
+@pytest.mark.parametrize(
+    ("source", "claim", "expected"),
+    [
+        # countries beyond the seeds' own, named by country or capital
+        (
+            "الجزائر تقطع الإنترنت لمنع الغش في امتحانات الثانوية العامة.",
+            "مصر تقطع الإنترنت لمنع الغش في امتحانات الثانوية العامة",
+            "contradicts",
+        ),
+        ("عقد الاجتماع في باريس بحضور وزراء الخارجية.", "عقد الاجتماع في لندن بحضور وزراء الخارجية", "contradicts"),
+        ("عقد الاجتماع في باريس بحضور وزراء الخارجية.", "عقد الاجتماع في فرنسا بحضور وزراء الخارجية", "supports"),
+    ],
+)
+def test_another_country_for_the_same_thing(tmp_path, source, claim, expected):
+    (tmp_path / "a.txt").write_text(source + "\n", encoding="utf-8")
+    corpus = Corpus([Source("a", tmp_path / "a.txt", source + "\n")])
+    (src,) = corpus.check(Claim("c", claim, adhoc=True), {}, Settings()).sources
+    assert src.evidence[0].stance.value == expected, [c.text for c in src.evidence[0].cues]
+
+
 def test_a_place_named_elsewhere_in_the_sentence_is_not_a_swap(tmp_path):
     # "الموالية لإيران" names a country, but not where the withdrawal happened.
     source = "وتشكك الفصائل الموالية لإيران بالانسحاب الأميركي من البلاد."
@@ -170,3 +190,43 @@ def test_one_date_for_each_thing(tmp_path, claim, not_expected):
     (src,) = corpus.check(Claim("c", claim, adhoc=True), {}, Settings()).sources
     assert src.evidence
     assert src.evidence[0].stance.value != not_expected, [c.text for c in src.evidence[0].cues]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # The words that differ are the ones that matter: alone the sentence scores too low to
+        # take a side, with its opposites in the claim's slots it restates the claim reversed.
+        ("ارتفاع أسعار النفط إلى أعلى مستوى منذ عامين.", EvidenceStance.CONTRADICTS),
+        # negated, the opposite is turned back: "did not rise" does not refute "fell"
+        ("لم ترتفع أسعار النفط إلى أعلى مستوى منذ عامين.", EvidenceStance.MENTIONS),
+        # a question asserts nothing
+        ("هل ترتفع أسعار النفط إلى أعلى مستوى منذ عامين؟", EvidenceStance.MENTIONS),
+        # an opposite standing by no word of the claim is said of something else
+        ("سجلت أسعار النفط مستوى جديدا منذ عامين مع ارتفاع الطلب على الذهب.", EvidenceStance.MENTIONS),
+    ],
+)
+def test_an_opposite_in_the_slot_of_the_claims_missing_word(tmp_path, source, expected):
+    (tmp_path / "a.txt").write_text(source + "\n", encoding="utf-8")
+    corpus = Corpus([Source("a", tmp_path / "a.txt", source + "\n")])
+    claim = Claim("c", "تراجع حاد في أسعار النفط إلى أدنى مستوى منذ عامين", adhoc=True)
+    (src,) = corpus.check(claim, {}, Settings()).sources
+    (evidence,) = src.evidence
+    assert evidence.score < Settings().thresholds.stance  # too loose a match on its words alone
+    assert evidence.stance is expected, [c.text for c in evidence.cues]
+
+
+def test_an_opposite_in_the_slot_refutes_on_the_seeds():
+    # 001: "توصلت بغداد وواشنطن إلى اتفاق يقضي بانسحاب القوات القتالية الأميركية من العراق
+    # بحلول نهاية العام الجاري" matches "will stay" loosely, through the forces and the date;
+    # its word for what happens to them is the opposite of the claim's, next to the forces.
+    result = by_source(only_result("ستبقى القوات القتالية الأميركية في العراق بعد 31 ديسمبر"))
+    refuting = [e for e in result["001"]["evidence"] if e["stance"] == "contradicts"]
+    assert any(e["score"] < 60 and "«ستبقى» ↔ «بانسحاب»" in [c["text"] for c in e["cues"]] for e in refuting)
+
+
+def test_an_opposite_elsewhere_in_a_long_sentence_refutes_nothing():
+    # 001 describes the coalition as "المناهض لتنظيم الدولة" and later says it gives "الدعم" to
+    # Iraqi forces: support there is not the opposite of the coalition's stance against ISIS.
+    result = by_source(only_result("يضم التحالف الدولي المناهض لتنظيم الدولة بقيادة واشنطن ما يزيد على 60 دولة"))
+    assert result["001"]["stance"] == "supports"
