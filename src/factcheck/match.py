@@ -890,6 +890,22 @@ def fuzzy_words(phrasings: Iterable[Phrasing]) -> set[str]:
     return {word for p in phrasings for t in p.terms if _fuzzy(t, 0) for word in t.alternatives[0]}
 
 
+def expanded_words(phrasings: Iterable[Phrasing]) -> set[str]:
+    """Every claim word whose spelling neighbours judging may look up, for a parted corpus to find first.
+
+    The terms' own words (``fuzzy_words``), every form of a counted noun
+    (``stance._unit_matches``), and each claim word the opposites lexicon reads
+    (``stance._said_as_such``). A part holds no vocabulary to look them up in.
+    """
+    phrasings = list(phrasings)
+    lexicon = load_opposites()
+    out = fuzzy_words(phrasings)
+    for p in phrasings:
+        out.update(w for unit in p.unit_terms if unit is not None for alt in unit.alternatives for w in alt)
+        out.update(t.norm for t in p.tokens if t.is_word and lexicon.sides_of(t.norm))
+    return out
+
+
 def _fuzzy(term: Term, alternative: int) -> bool:
     """Spelling neighbours are looked for only for the claim's own word, not for lexicon forms,
     and for a Latin word only when it is a name (its Arabic spellings, by skeleton)."""

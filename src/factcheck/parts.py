@@ -34,7 +34,7 @@ from factcheck.engine import (
     silent_results,
     use_vocabularies,
 )
-from factcheck.match import CorpusIndex, fuzzy_words, unseen_weight
+from factcheck.match import CorpusIndex, expanded_words, unseen_weight
 from factcheck.models import Claim, ClaimResult, LexiconExtension, Source
 from factcheck.query import Glossary, Query, build_query
 
@@ -263,7 +263,7 @@ class PartedCorpus:
         cache = AnalysisCache(self.cache_dir) if self.cache_dir is not None else None
         queries = cached_queries(cache, claims, gloss, self.actors, self.lexicon)
         word_docs, pooled_docs = add_counts(self.runner.call("counts", queries))
-        words = {w for q in queries for w in fuzzy_words((*q.phrasings, *q.counters))}
+        words = {w for q in queries for w in expanded_words((*q.phrasings, *q.counters, *q.parts))}
         self._lookup.prepare(words, cache, engine_fingerprint() if cache is not None else "")
         if cache is not None:
             cache.close()

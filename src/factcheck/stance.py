@@ -385,14 +385,22 @@ def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) 
     return bool(cues) != bool(swaps), reasons
 
 
-def _swaps(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) -> list[Opposition]:
-    """Opposite words standing in for a claim word, that no negation, value or title explains away."""
+def _swaps(
+    index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence, missing: set[int] | None = None
+) -> list[Opposition]:
+    """Opposite words standing in for a claim word, that no negation, value or title explains away.
+
+    With ``missing``, only for the claim words at those tokens.
+    """
     cue_words = cue_token_indexes(sentence.cues)
     claim_values = m.phrasing.value_tokens  # its own, even when the values were inherited from the text
     source_values = _value_tokens(sentence.tokens, [(x.start, x.end) for x in (*sentence.quantities, *sentence.dates)])
+    found = load_opposites().find(m.phrasing.tokens, sentence.tokens)
+    if missing is not None:
+        found = [o for o in found if o.claim_index in missing]
     return [
         o
-        for o in load_opposites().find(m.phrasing.tokens, sentence.tokens)
+        for o in found
         if o.claim_index not in claim_values
         and not _ended(m.phrasing.tokens, o.claim_index)
         and not _ended(sentence.tokens, o.source_index)
@@ -433,7 +441,7 @@ def _opposite_in_slot(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSe
     tokens = m.phrasing.tokens
     if not any(k is not None and lexicon.sides_of(tokens[k].norm) for _, k in missing):
         return []
-    swaps = _swaps(index, m, sentence)
+    swaps = _swaps(index, m, sentence, {k for _, k in missing if k is not None})
     matched = {p for h in m.hits if h.similarity > 0 for p in h.positions}
     # Each opposite must stand by a word the claim has: said of the claim's matter, not in another clause.
     swaps = [o for o in swaps if _anchors(sentence.tokens, o.source_index) & matched]
