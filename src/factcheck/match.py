@@ -200,6 +200,11 @@ class AnalysedSentence:
         """Per token, the opposites-lexicon sides it stands on (empty for most words)."""
         return self._facts()[3]
 
+    @cached_property
+    def side_set(self) -> frozenset[int]:
+        """Every opposites-lexicon side some word of the sentence stands on."""
+        return frozenset().union(*self.sides)
+
     def _facts(
         self,
     ) -> tuple[list[DateMention], list[Quantity], list[Cue], tuple[frozenset[int], ...], tuple[Token, ...]]:
@@ -305,6 +310,7 @@ _ON_DEMAND = (
     "quantity_spans",
     "cues",
     "sides",
+    "side_set",
     "places",
 )
 
@@ -993,6 +999,7 @@ class Plan:
     table: dict[str, list[tuple[int, Slot, float]]]
     keys: frozenset[str]  # the table's
     speakers: dict[str, list[tuple[int, Slot]]]  # key -> the (term, slot) a speaker with it fills
+    derived: dict[str, Any] = field(default_factory=dict)  # more worked out once per phrasing, by name
 
 
 def score_phrasing(index: CorpusIndex, phrasing: Phrasing, sentence: AnalysedSentence) -> PhrasingMatch:

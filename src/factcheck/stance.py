@@ -431,25 +431,43 @@ def _opposite_in_slot(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSe
     opposite back ("لم يرتفع"). What the opposite takes the place of then counts
     as found, and the sentence refutes the claim if it would score ``FILLED_SCORE``.
     """
-    if m.phrasing.negated or sentence.is_question:
+    if m.phrasing.negated:
         return []
     plan = index.plan(m.phrasing)
-    missing = [(w, _token_of(m, h.term)) for w, h in zip(plan.weights, m.hits, strict=True) if h.similarity == 0]
-    if not plan.total or m.strict_score + 100.0 * sum(w for w, _ in missing) / plan.total < FILLED_SCORE:
-        return []  # (checked first: this is asked of every loosely matched sentence)
-    lexicon = load_opposites()
-    tokens = m.phrasing.tokens
-    if not any(k is not None and lexicon.sides_of(tokens[k].norm) for _, k in missing):
+    reversible = plan.derived.get("reversible")
+    if reversible is None:
+        reversible = plan.derived["reversible"] = _reversible_tokens(m)
+    # (Asked of every loosely matched sentence: the cheap tests first.)
+    missing = [(w, r) for w, h, r in zip(plan.weights, m.hits, reversible, strict=True) if r and not h.similarity]
+    if not missing or m.strict_score + 100.0 * sum(w for w, _ in missing) / plan.total < FILLED_SCORE:
         return []
-    swaps = _swaps(index, m, sentence, {k for _, k in missing if k is not None})
+    opposite = frozenset().union(*(r[1] for _, r in missing))
+    if opposite.isdisjoint(sentence.side_set) or sentence.is_question:
+        return []  # no word of the sentence is an opposite of them (a one-word one: the sentence is read no further)
+    missing_at = {r[0] for _, r in missing}
+    swaps = _swaps(index, m, sentence, missing_at)
     matched = {p for h in m.hits if h.similarity > 0 for p in h.positions}
     # Each opposite must stand by a word the claim has: said of the claim's matter, not in another clause.
     swaps = [o for o in swaps if _anchors(sentence.tokens, o.source_index) & matched]
-    filled = [o for _, k in missing for o in swaps if o.claim_index == k]
-    gain = sum(w for w, k in missing if any(o.claim_index == k for o in swaps))
+    filled = [o for _, (k, _) in missing for o in swaps if o.claim_index == k]
+    gain = sum(w for w, (k, _) in missing if any(o.claim_index == k for o in swaps))
     if not filled or m.strict_score + 100.0 * gain / plan.total < FILLED_SCORE or _polarity(index, m, sentence)[0]:
         return []
     return filled
+
+
+def _reversible_tokens(m: PhrasingMatch) -> tuple[tuple[int, frozenset[int]] | None, ...]:
+    """Per term of the phrasing, where its word stands in the claim and the opposites lexicon's sides
+    opposed to it, if the lexicon has that word (else None)."""
+    lexicon = load_opposites()
+    tokens = m.phrasing.tokens
+    out: list[tuple[int, frozenset[int]] | None] = []
+    for h in m.hits:
+        k = _token_of(m, h.term)
+        sides = lexicon.sides_of(tokens[k].norm) if k is not None else frozenset()
+        opposite = frozenset().union(*(lexicon.opposite_sides(side) for side in sides))
+        out.append((k, opposite) if k is not None and opposite else None)
+    return tuple(out)
 
 
 # Heads that make the event they take a plan, not a fact: "تتفقان على انسحاب", "اتفاق يقضي بانسحاب".
