@@ -899,7 +899,7 @@ def fuzzy_words(phrasings: Iterable[Phrasing]) -> set[str]:
 def expanded_words(phrasings: Iterable[Phrasing]) -> set[str]:
     """Every claim word whose spelling neighbours judging may look up, for a parted corpus to find first.
 
-    The terms' own words (``fuzzy_words``), every form of a counted noun
+    The terms' own words (``fuzzy_words``), the words of a counted noun
     (``stance._unit_matches``), and each claim word the opposites lexicon reads
     (``stance._said_as_such``). A part holds no vocabulary to look them up in.
     """
@@ -907,7 +907,7 @@ def expanded_words(phrasings: Iterable[Phrasing]) -> set[str]:
     lexicon = load_opposites()
     out = fuzzy_words(phrasings)
     for p in phrasings:
-        out.update(w for unit in p.unit_terms if unit is not None for alt in unit.alternatives for w in alt)
+        out.update(w for unit in p.unit_terms if unit is not None for w in unit.alternatives[0])
         out.update(t.norm for t in p.tokens if t.is_word and lexicon.sides_of(t.norm))
     return out
 

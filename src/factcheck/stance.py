@@ -64,9 +64,10 @@ def _unit_matches(index: CorpusIndex, unit: Term | None, source: Quantity) -> bo
     if unit is None or source.unit is None:
         return unit is None and source.unit is None
     words = [t.norm for t in tokenize(source.unit) if t.is_word]
+    # Spelling neighbours only for the claim's own word, as in matching (``match._fuzzy``).
     return any(
-        key in index.expand(claim_word)
-        for alt in unit.alternatives
+        key in index.expand(claim_word, j == 0)
+        for j, alt in enumerate(unit.alternatives)
         for claim_word in alt
         for word in words
         for key in match_keys(word)
