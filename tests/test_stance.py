@@ -216,6 +216,34 @@ def test_an_opposite_in_the_slot_of_the_claims_missing_word(tmp_path, source, ex
     assert evidence.stance is expected, [c.text for c in evidence.cues]
 
 
+def test_an_opposite_in_the_slot_where_opposites_are_not_read_otherwise(tmp_path):
+    # At 60 the sentence takes a side, but ``_polarity`` reads opposites only from 62: the
+    # rule covers the scores in between, or the dollar rising would support its falling.
+    source = "الدولار يرتفع لأعلى مستوى في أربعة أشهر."
+    (tmp_path / "a.txt").write_text(source + "\n", encoding="utf-8")
+    corpus = Corpus([Source("a", tmp_path / "a.txt", source + "\n")])
+    claim = Claim("c", "الدولار يهبط لأدنى مستوى في أربعة أشهر", adhoc=True)
+    (evidence,) = corpus.check(claim, {}, Settings()).sources[0].evidence
+    assert Settings().thresholds.stance <= evidence.score < 62
+    assert evidence.stance is EvidenceStance.CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("ارتفاع أسعار النفط إلى أعلى مستوى في عام 2019.", EvidenceStance.CONTRADICTS),
+        # no date: the rise may be another year's, as for a negation (``_another_time``)
+        ("ارتفاع أسعار النفط إلى أعلى مستوى منذ شهور.", EvidenceStance.MENTIONS),
+    ],
+)
+def test_an_opposite_in_the_slot_of_a_claim_pinned_to_a_year(tmp_path, source, expected):
+    (tmp_path / "a.txt").write_text(source + "\n", encoding="utf-8")
+    corpus = Corpus([Source("a", tmp_path / "a.txt", source + "\n")])
+    claim = Claim("c", "تراجع حاد في أسعار النفط إلى أدنى مستوى عام 2019", adhoc=True)
+    (evidence,) = corpus.check(claim, {}, Settings()).sources[0].evidence
+    assert evidence.stance is expected, [c.text for c in evidence.cues]
+
+
 def test_an_opposite_in_the_slot_refutes_on_the_seeds():
     # 001: "توصلت بغداد وواشنطن إلى اتفاق يقضي بانسحاب القوات القتالية الأميركية من العراق
     # بحلول نهاية العام الجاري" matches "will stay" loosely, through the forces and the date;

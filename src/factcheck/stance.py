@@ -428,9 +428,10 @@ def _opposite_in_slot(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSe
     "الدولار يرتفع لأعلى مستوى" scores too low against "الدولار يهبط لأدنى مستوى"
     to take a side, because the words that differ are the words that matter. Each
     opposite must stand next to a word the claim has (الدولار), so that it is
-    said of the claim's matter; and neither text may negate, which would turn the
-    opposite back ("لم يرتفع"). What the opposite takes the place of then counts
-    as found, and the sentence refutes the claim if it would score ``FILLED_SCORE``.
+    said of the claim's matter; neither text may negate, which would turn the
+    opposite back ("لم يرتفع"); and a claim pinned to a year needs a dated sentence,
+    as a negation does (``_another_time``). What the opposite takes the place of then
+    counts as found, and the sentence refutes the claim if it would score ``FILLED_SCORE``.
     """
     if m.phrasing.negated:
         return []
@@ -443,7 +444,7 @@ def _opposite_in_slot(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSe
     if not missing or m.strict_score + 100.0 * sum(w for w, _ in missing) / plan.total < FILLED_SCORE:
         return []
     opposite = frozenset().union(*(r[1] for _, r in missing))
-    if opposite.isdisjoint(sentence.side_set) or sentence.is_question:
+    if opposite.isdisjoint(sentence.side_set) or sentence.is_question or _another_time(m, sentence):
         return []  # no word of the sentence is an opposite of them (a one-word one: the sentence is read no further)
     missing_at = {r[0] for _, r in missing}
     swaps = _swaps(index, m, sentence, missing_at)
@@ -763,9 +764,10 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
     dates, date_reasons, date_spans = _check_dates(best, sentence)
     reasons = [_terms_reason(best), *number_reasons, *date_reasons]
     highlights = _highlights(best, sentence, number_spans + date_spans)
-    filled = _opposite_in_slot(index, best, sentence) if score < thresholds.stance else []
+    filled = _opposite_in_slot(index, best, sentence) if score < SWAP_SCORE else []
     if filled:
-        # Opposites where the claim's missing words would be, in a match too loose for ``_polarity`` to read.
+        # Opposites where the claim's missing words would be, in a match below ``SWAP_SCORE``, where
+        # ``_polarity`` reads no opposites (under 60 it is not even asked).
         spans = [(sentence.tokens[o.source_index].start, sentence.tokens[o.source_index].end) for o in filled]
         reasons += [Reason("opposite", f"{_quote(o.claim_word)} ↔ {_quote(o.source_word)}") for o in filled]
         highlights = _highlights(best, sentence, number_spans + date_spans + spans)
