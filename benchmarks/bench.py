@@ -178,12 +178,14 @@ def benchmark_claims(corpus: Path, count: int) -> list:
 
 
 def answers_digest(results: list) -> str:
-    """SHA-256 of the answers as ``--format json`` writes them, claim by claim (so no whole document is held)."""
-    from factcheck.report import document
+    """SHA-256 of every claim's verdict, voices and evidence, and what each source that is not
+    silent says (as ``repr``), claim by claim: no whole JSON document is built or held."""
+    from factcheck.models import SourceStance
 
     digest = hashlib.sha256()
-    for result in results:
-        digest.update(json.dumps(document([result]), ensure_ascii=False, sort_keys=True).encode())
+    for r in results:
+        said = [(i, s.stance, s.evidence) for i, s in enumerate(r.sources) if s.stance is not SourceStance.SILENT]
+        digest.update(repr((r.claim.id, r.verdict, r.voices, said, r.evidence)).encode())
     return digest.hexdigest()
 
 
