@@ -13,6 +13,15 @@ def stances(result) -> dict[str, str]:
     return {k: v["stance"] for k, v in by_source(result).items()}
 
 
+def evidence_for(tmp_path, source: str, claim: str):
+    """The evidence an article of the one line ``source`` gives for ``claim``."""
+    text = source if source.endswith("\n") else source + "\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    corpus = Corpus([Source("a", tmp_path / "a.txt", text)])
+    (src,) = corpus.check(Claim("c", claim, adhoc=True), {}, Settings()).sources
+    return src.evidence
+
+
 def test_a_different_month_for_the_same_event_contradicts():
     # 002: "واتخذ البرلمان العراقي قرارا مطلع يناير عام 2020 بإخراج القوات الأجنبية"
     wrong = only_result("اتخذ البرلمان العراقي في مارس 2020 قرارا بإخراج القوات الأجنبية")
@@ -100,11 +109,8 @@ def test_a_claim_about_what_a_group_says_needs_that_group():
     ],
 )
 def test_a_question_asserts_nothing(tmp_path, text, expected):
-    (tmp_path / "a.txt").write_text(text + "\n", encoding="utf-8")
-    corpus = Corpus([Source("a", tmp_path / "a.txt", text + "\n")])
-    result = corpus.check(Claim("c", "انسحبت القوات الأمريكية من قاعدة عين الأسد", adhoc=True), {}, Settings())
-    (src,) = result.sources
-    assert src.evidence[0].stance is expected, [c.text for c in src.evidence[0].cues]
+    evidence = evidence_for(tmp_path, text, "انسحبت القوات الأمريكية من قاعدة عين الأسد")
+    assert evidence[0].stance is expected, [c.text for c in evidence[0].cues]
 
 
 @pytest.mark.parametrize(
@@ -125,10 +131,8 @@ def test_a_question_asserts_nothing(tmp_path, text, expected):
     ],
 )
 def test_negated_existence(tmp_path, source, claim, expected):
-    (tmp_path / "a.txt").write_text(source + "\n", encoding="utf-8")
-    corpus = Corpus([Source("a", tmp_path / "a.txt", source + "\n")])
-    (src,) = corpus.check(Claim("c", claim, adhoc=True), {}, Settings()).sources
-    assert src.evidence[0].stance is expected, [c.text for c in src.evidence[0].cues]
+    evidence = evidence_for(tmp_path, source, claim)
+    assert evidence[0].stance is expected, [c.text for c in evidence[0].cues]
 
 
 @pytest.mark.parametrize(
@@ -141,10 +145,8 @@ def test_negated_existence(tmp_path, source, claim, expected):
     ],
 )
 def test_another_place_for_the_same_thing(tmp_path, source, claim, expected):
-    (tmp_path / "a.txt").write_text(source + "\n", encoding="utf-8")
-    corpus = Corpus([Source("a", tmp_path / "a.txt", source + "\n")])
-    (src,) = corpus.check(Claim("c", claim, adhoc=True), {}, Settings()).sources
-    assert src.evidence[0].stance.value == expected, [c.text for c in src.evidence[0].cues]
+    evidence = evidence_for(tmp_path, source, claim)
+    assert evidence[0].stance.value == expected, [c.text for c in evidence[0].cues]
 
 
 @pytest.mark.parametrize(
@@ -161,19 +163,15 @@ def test_another_place_for_the_same_thing(tmp_path, source, claim, expected):
     ],
 )
 def test_another_country_for_the_same_thing(tmp_path, source, claim, expected):
-    (tmp_path / "a.txt").write_text(source + "\n", encoding="utf-8")
-    corpus = Corpus([Source("a", tmp_path / "a.txt", source + "\n")])
-    (src,) = corpus.check(Claim("c", claim, adhoc=True), {}, Settings()).sources
-    assert src.evidence[0].stance.value == expected, [c.text for c in src.evidence[0].cues]
+    evidence = evidence_for(tmp_path, source, claim)
+    assert evidence[0].stance.value == expected, [c.text for c in evidence[0].cues]
 
 
 def test_a_place_named_elsewhere_in_the_sentence_is_not_a_swap(tmp_path):
     # "الموالية لإيران" names a country, but not where the withdrawal happened.
     source = "وتشكك الفصائل الموالية لإيران بالانسحاب الأميركي من البلاد."
-    (tmp_path / "a.txt").write_text(source + "\n", encoding="utf-8")
-    corpus = Corpus([Source("a", tmp_path / "a.txt", source + "\n")])
-    (src,) = corpus.check(Claim("c", "الانسحاب الأميركي من العراق", adhoc=True), {}, Settings()).sources
-    assert not any(c.kind == "place" for e in src.evidence for c in e.cues)
+    evidence = evidence_for(tmp_path, source, "الانسحاب الأميركي من العراق")
+    assert not any(c.kind == "place" for e in evidence for c in e.cues)
 
 
 @pytest.mark.parametrize(
@@ -185,11 +183,9 @@ def test_a_place_named_elsewhere_in_the_sentence_is_not_a_swap(tmp_path):
 )
 def test_one_date_for_each_thing(tmp_path, claim, not_expected):
     source = "وفي 26 يوليو 2021 اتفق البلدان على انسحاب القوات القتالية بحلول نهاية 2021.\n"
-    (tmp_path / "a.txt").write_text(source, encoding="utf-8")
-    corpus = Corpus([Source("a", tmp_path / "a.txt", source)])
-    (src,) = corpus.check(Claim("c", claim, adhoc=True), {}, Settings()).sources
-    assert src.evidence
-    assert src.evidence[0].stance.value != not_expected, [c.text for c in src.evidence[0].cues]
+    evidence = evidence_for(tmp_path, source, claim)
+    assert evidence
+    assert evidence[0].stance.value != not_expected, [c.text for c in evidence[0].cues]
 
 
 @pytest.mark.parametrize(
@@ -207,11 +203,7 @@ def test_one_date_for_each_thing(tmp_path, claim, not_expected):
     ],
 )
 def test_an_opposite_in_the_slot_of_the_claims_missing_word(tmp_path, source, expected):
-    (tmp_path / "a.txt").write_text(source + "\n", encoding="utf-8")
-    corpus = Corpus([Source("a", tmp_path / "a.txt", source + "\n")])
-    claim = Claim("c", "تراجع حاد في أسعار النفط إلى أدنى مستوى منذ عامين", adhoc=True)
-    (src,) = corpus.check(claim, {}, Settings()).sources
-    (evidence,) = src.evidence
+    (evidence,) = evidence_for(tmp_path, source, "تراجع حاد في أسعار النفط إلى أدنى مستوى منذ عامين")
     assert evidence.score < Settings().thresholds.stance  # too loose a match on its words alone
     assert evidence.stance is expected, [c.text for c in evidence.cues]
 
@@ -220,10 +212,7 @@ def test_an_opposite_in_the_slot_where_opposites_are_not_read_otherwise(tmp_path
     # At 60 the sentence takes a side, but ``_polarity`` reads opposites only from 62: the
     # rule covers the scores in between, or the dollar rising would support its falling.
     source = "الدولار يرتفع لأعلى مستوى في أربعة أشهر."
-    (tmp_path / "a.txt").write_text(source + "\n", encoding="utf-8")
-    corpus = Corpus([Source("a", tmp_path / "a.txt", source + "\n")])
-    claim = Claim("c", "الدولار يهبط لأدنى مستوى في أربعة أشهر", adhoc=True)
-    (evidence,) = corpus.check(claim, {}, Settings()).sources[0].evidence
+    (evidence,) = evidence_for(tmp_path, source, "الدولار يهبط لأدنى مستوى في أربعة أشهر")
     assert Settings().thresholds.stance <= evidence.score < 62
     assert evidence.stance is EvidenceStance.CONTRADICTS
 
@@ -237,10 +226,7 @@ def test_an_opposite_in_the_slot_where_opposites_are_not_read_otherwise(tmp_path
     ],
 )
 def test_an_opposite_in_the_slot_of_a_claim_pinned_to_a_year(tmp_path, source, expected):
-    (tmp_path / "a.txt").write_text(source + "\n", encoding="utf-8")
-    corpus = Corpus([Source("a", tmp_path / "a.txt", source + "\n")])
-    claim = Claim("c", "تراجع حاد في أسعار النفط إلى أدنى مستوى عام 2019", adhoc=True)
-    (evidence,) = corpus.check(claim, {}, Settings()).sources[0].evidence
+    (evidence,) = evidence_for(tmp_path, source, "تراجع حاد في أسعار النفط إلى أدنى مستوى عام 2019")
     assert evidence.stance is expected, [c.text for c in evidence.cues]
 
 

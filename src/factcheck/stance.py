@@ -375,7 +375,7 @@ def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) 
     cues += [c for c in _denied_existence(m, sentence, claim_sides) if c not in cues]
     swaps = _swaps(index, m, sentence) if m.score >= SWAP_SCORE else []
     reasons = [Reason(c.kind.value, _quote(c.text)) for c in cues]
-    reasons += [Reason("opposite", f"{_quote(o.claim_word)} ↔ {_quote(o.source_word)}") for o in swaps]
+    reasons += [_opposite_reason(o) for o in swaps]
     if m.phrasing.denies_existence and not cues and not swaps:
         # "لم تعد هناك قوات" is what "انسحبت القوات" implies: a withdrawal or an end agrees with it.
         absence = _absence_sides()
@@ -384,6 +384,10 @@ def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) 
                 reasons.append(Reason("opposite", f"{_quote(sentence.tokens[k].text)} agrees with the claim's denial"))
                 return True, reasons
     return bool(cues) != bool(swaps), reasons
+
+
+def _opposite_reason(o: Opposition) -> Reason:
+    return Reason("opposite", f"{_quote(o.claim_word)} ↔ {_quote(o.source_word)}")
 
 
 def _swaps(
@@ -763,15 +767,15 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
     numbers, number_reasons, number_spans = _check_numbers(index, best, sentence)
     dates, date_reasons, date_spans = _check_dates(best, sentence)
     reasons = [_terms_reason(best), *number_reasons, *date_reasons]
-    highlights = _highlights(best, sentence, number_spans + date_spans)
     filled = _opposite_in_slot(index, best, sentence) if score < SWAP_SCORE else []
     if filled:
         # Opposites where the claim's missing words would be, in a match below ``SWAP_SCORE``, where
         # ``_polarity`` reads no opposites (under 60 it is not even asked).
         spans = [(sentence.tokens[o.source_index].start, sentence.tokens[o.source_index].end) for o in filled]
-        reasons += [Reason("opposite", f"{_quote(o.claim_word)} ↔ {_quote(o.source_word)}") for o in filled]
         highlights = _highlights(best, sentence, number_spans + date_spans + spans)
+        reasons += [_opposite_reason(o) for o in filled]
         return Evidence(sentence.sentence, score, EvidenceStance.CONTRADICTS, tuple(reasons), highlights)
+    highlights = _highlights(best, sentence, number_spans + date_spans)
     if score < thresholds.stance:
         # Too loose a match to take a side: what would reverse it (negation, opposites, another place) is not read.
         return Evidence(sentence.sentence, score, EvidenceStance.MENTIONS, tuple(reasons), highlights)
