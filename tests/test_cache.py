@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
+import sqlite3
 
+import factcheck.cache as cache_module
+import factcheck.engine as engine
 from factcheck import Corpus, Settings, load_claims, load_sources
 from factcheck.cache import CACHE_FILE, AnalysisCache, clear_cache
 from factcheck.cli import app
+from factcheck.match import CorpusIndex
 from factcheck.report import document
 from tests.conftest import CLAIMS, SEEDS
 from tests.helpers import runner
@@ -85,3 +90,46 @@ def test_cache_commands_and_no_cache(tmp_path, monkeypatch):
     assert "removed" in cleared.stdout
     assert not (tmp_path / CACHE_FILE).exists()
     assert clear_cache(tmp_path) is False
+
+
+def test_an_archive_index_is_kept_whole_and_read_back(tmp_path, monkeypatch):
+    monkeypatch.setattr(engine, "WARM_UP_TO", 0)  # as on an archive
+    built = Corpus(load_sources(SEEDS))
+    plain = results(built)
+    assert results(Corpus(load_sources(SEEDS), cache=AnalysisCache(tmp_path))) == plain
+    adds = []
+    real_add = CorpusIndex.add
+    monkeypatch.setattr(CorpusIndex, "add", lambda self, s, *a: (adds.append(len(s)), real_add(self, s, *a)))
+    again = Corpus(load_sources(SEEDS), cache=AnalysisCache(tmp_path))
+    assert not any(adds)  # no sentence indexed again: the postings were read back
+    assert again.index.postings == built.index.postings
+    assert again.index.speaker_postings == built.index.speaker_postings
+    assert again.index.words == built.index.words
+    assert results(again) == plain
+
+
+def test_an_index_snapshot_for_other_sentences_is_not_used(tmp_path, monkeypatch):
+    monkeypatch.setattr(engine, "WARM_UP_TO", 0)
+    built = Corpus(load_sources(SEEDS))
+    cache = AnalysisCache(tmp_path)
+    Corpus(load_sources(SEEDS), cache=cache)
+    with sqlite3.connect(tmp_path / CACHE_FILE) as db:
+        key, blob = db.execute("SELECT key, value FROM snapshot").fetchone()
+        wrong = pickle.loads(blob)._replace(sentences=len(built.index.sentences) + 1)
+        db.execute("UPDATE snapshot SET value = ? WHERE key = ?", (pickle.dumps(wrong), key))
+    again = Corpus(load_sources(SEEDS), cache=AnalysisCache(tmp_path))
+    assert again.index.postings == built.index.postings  # built anew
+    assert results(again) == results(built)
+
+
+def test_only_the_snapshots_used_last_are_kept(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache_module, "SNAPSHOTS_KEPT", 2)
+    clock = iter(range(100))
+    monkeypatch.setattr(cache_module.time, "time", lambda: next(clock))
+    cache = AnalysisCache(tmp_path)
+    for key in "abc":
+        cache.put_snapshot(key, key * 3)
+    assert [cache.get_snapshot(k) for k in "abc"] == [None, "bbb", "ccc"]
+    cache.get_snapshot("b")  # used again: now the newest
+    cache.put_snapshot("d", "ddd")
+    assert [cache.get_snapshot(k) for k in "bcd"] == ["bbb", None, "ddd"]

@@ -6,6 +6,8 @@ one SQLite file under the user's cache directory, keyed by a hash of the
 article's id, text and date and of the engine itself (the package's code and
 data files). Any change to an article or to factcheck gives a new key, so a
 stale entry can never be read; old entries are simply not found again.
+An archive's built index is kept too, as a snapshot keyed by all its articles'
+keys; snapshots are large, so only the few used last are kept.
 
 The cache is an optimisation only: if the directory cannot be created or the
 database cannot be read or written, checking goes on without it. Entries are
@@ -21,6 +23,7 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import time
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from importlib.resources import files
@@ -28,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_FILE = "analysis.sqlite"
+SNAPSHOTS_KEPT = 8  # built indexes of whole corpora (or parts) kept, the least recently used dropped
 
 
 def default_cache_dir() -> Path:
@@ -77,6 +81,9 @@ class AnalysisCache:
             self._db = sqlite3.connect(self.directory / CACHE_FILE, timeout=120)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS snapshot (key TEXT PRIMARY KEY, value BLOB NOT NULL, used REAL NOT NULL)"
+            )
         except (OSError, sqlite3.Error):
             self._db = None
 
@@ -132,6 +139,42 @@ class AnalysisCache:
             blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             with self._db:
                 self._db.execute("INSERT OR REPLACE INTO analysis (key, value) VALUES (?, ?)", (key, blob))
+        except (sqlite3.Error, pickle.PicklingError):
+            pass
+
+    def get_snapshot(self, key: str) -> Any | None:
+        """A snapshot put under ``key`` (marked as used now), or None."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT value FROM snapshot WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return None
+            value = pickle.loads(row[0])
+            with self._db:
+                self._db.execute("UPDATE snapshot SET used = ? WHERE key = ?", (time.time(), key))
+        except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            return None
+        return value
+
+    def put_snapshot(self, key: str, value: Any) -> None:
+        """Keep ``value`` (something large built from many entries, such as an index) under ``key``.
+
+        Unlike analyses, snapshots are bounded: a corpus that grows by an article a day
+        gets a new one every day, and only the ``SNAPSHOTS_KEPT`` used last are kept.
+        """
+        if self._db is None:
+            return
+        try:
+            blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            with self._db:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO snapshot (key, value, used) VALUES (?, ?, ?)", (key, blob, time.time())
+                )
+                self._db.execute(
+                    "DELETE FROM snapshot WHERE key NOT IN (SELECT key FROM snapshot ORDER BY used DESC LIMIT ?)",
+                    (SNAPSHOTS_KEPT,),
+                )
         except (sqlite3.Error, pickle.PicklingError):
             pass
 

@@ -190,6 +190,12 @@ def fewer_collections() -> Iterator[None]:
 
 _READ_BATCH = 256  # sources whose analyses are read from the cache in one query
 _FACTS = "facts:"  # cache entries of the facts of an article's sentences, by the article's key
+_INDEX = "index:"  # cache snapshots of an archive's index, by ``_joint_key`` of its articles' keys
+
+
+def _joint_key(keys: Sequence[str]) -> str:
+    """One key for the articles with these cache keys, in this order."""
+    return hashlib.sha256("\0".join(keys).encode()).hexdigest()
 
 
 def _stored_facts(
@@ -399,9 +405,13 @@ class Corpus:
     ) -> None:
         """Read every source's analysis from the cache, or analyse it, and index its sentences."""
         actors = self.actors
+        every_key = [source_key(s.id, s.text, s.meta.date, extra) if cache is not None else "" for s in self.sources]
+        # An archive's index is kept whole in the cache: built again, it would cost more than reading it all.
+        snapshot = _INDEX + _joint_key(every_key) if cache is not None and not warm else None
+        restored = snapshot is not None and self.index.restore(cache.get_snapshot(snapshot))
         for first in range(0, len(self.sources), _READ_BATCH):
             batch = self.sources[first : first + _READ_BATCH]
-            keys = [source_key(s.id, s.text, s.meta.date, extra) if cache is not None else "" for s in batch]
+            keys = every_key[first : first + _READ_BATCH]
             found = cache.get_many(keys) if cache is not None else [None] * len(batch)
             facts = [None] * len(batch) if self._facts_later else _stored_facts(cache, keys, found)
             analysed: dict[str, ArticleAnalysis] = {}
@@ -425,7 +435,15 @@ class Corpus:
                 later = self._facts_later and known_now < len(stored.sentences)
                 self._facts_stored.append(None if later else known_now)
                 self._source_of += [position] * len(stored.sentences)
-                self.index.add(stored.sentences, stored.keys, stored.words)
+                if restored:
+                    self.index.sentences += stored.sentences
+                else:
+                    self.index.add(stored.sentences, stored.keys, stored.words)
+        if restored and self.index.restored_size != len(self.index.sentences):  # not the sentences read: built anew
+            self.index = CorpusIndex(self.index.sentences)
+            restored = False
+        if snapshot is not None and not restored:
+            cache.put_snapshot(snapshot, self.index.snapshot())
 
     def _sentence_span(self, position: int) -> tuple[int, int]:
         """Numbers of the first sentence of the source at ``position`` and of the one after its last."""

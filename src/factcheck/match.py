@@ -20,7 +20,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Protocol
+from itertools import chain
+from operator import attrgetter
+from typing import Any, NamedTuple, Protocol
 
 from cachetools import LRUCache
 from rapidfuzz import fuzz, process
@@ -53,42 +55,38 @@ LEXEME_CREDIT = 0.9
 # and punctuation, which have none), and its sides in the opposites lexicon in use. Both are pure
 # functions of the normalised word; an archive repeats its words across sentences, so each is
 # worked out once instead of once per occurrence.
-_WORD_KEYS: dict[str, tuple[str, ...] | None] = {}
 _NO_SIDES: frozenset[int] = frozenset()
 _SIDES: dict[str, frozenset[int]] = {}  # word -> sides, in the lexicon of ``_SIDES_OF``
 _SIDES_OF: list[OppositeLexicon] = []  # the lexicon ``_SIDES`` holds (kept alive, so never mistaken for another)
 MEMO_WORDS = 400_000  # words each memo holds before it is emptied (a bound on memory)
-_UNKNOWN: tuple[str, ...] = ("",)  # a memo's "not looked up yet" (None is a found answer)
 
 
-def word_keys(tok: Token) -> tuple[str, ...] | None:
-    """The match keys of a word token, None for a number or punctuation (``match_keys``, memoised)."""
-    norm = tok.norm
-    try:
-        return _WORD_KEYS[norm]
-    except KeyError:
-        pass
-    if len(_WORD_KEYS) >= MEMO_WORDS:
-        _WORD_KEYS.clear()
-    # A tuple, not the frozenset ``match_keys`` gives: a third of the memory, for as many words as the memo holds.
-    found = tuple(match_keys(norm)) if tok.is_word and not tok.is_number else None
-    _WORD_KEYS[norm] = found
-    return found
+class _WordKeys(dict[str, "tuple[str, ...] | None"]):
+    """Normalised word -> its match keys (``match_keys``, a tuple), None for a number or punctuation;
+    worked out when first asked for. Looked up token by token, in C (``token_key_sets``)."""
+
+    def __missing__(self, norm: str) -> tuple[str, ...] | None:
+        if len(self) >= MEMO_WORDS:
+            self.clear()
+        first = norm[:1]
+        is_word = (first.isalnum() or first == "_") and not first.isdigit()  # as ``Token.is_word``, not a number
+        # A tuple, not the frozenset ``match_keys`` gives: a third of the memory, for as many words as the memo holds.
+        found = self[norm] = tuple(match_keys(norm)) if is_word else None
+        return found
+
+
+_WORD_KEYS = _WordKeys()
+_NORM = attrgetter("norm")
 
 
 def token_key_sets(tokens: Sequence[Token]) -> tuple[tuple[str, ...] | None, ...]:
     """Per token, its match keys (None for numbers, which are compared as values, and punctuation)."""
-    memo = _WORD_KEYS
-    out = []
-    for tok in tokens:
-        found = memo.get(tok.norm, _UNKNOWN)
-        out.append(word_keys(tok) if found is _UNKNOWN else found)
-    return tuple(out)
+    return tuple(map(_WORD_KEYS.__getitem__, map(_NORM, tokens)))
 
 
 def all_keys(key_sets: Iterable[tuple[str, ...] | None]) -> frozenset[str]:
     """The keys of all the tokens together."""
-    return frozenset().union(*(found for found in key_sets if found))
+    return frozenset(chain.from_iterable(filter(None, key_sets)))
 
 
 def token_keys(tokens: Sequence[Token]) -> dict[str, list[int]]:
@@ -375,6 +373,16 @@ def _keep_sims(memo: LRUCache, key: Any, sims: Sims) -> None:
         memo[key] = sims
 
 
+class IndexSnapshot(NamedTuple):
+    """A built ``CorpusIndex`` without its sentences, as kept in the analysis cache."""
+
+    sentences: int
+    postings: dict[str, array]
+    speaker_postings: dict[str, set[int]]
+    words: set[str]
+    word_keys: dict[str, tuple[str, ...] | None]  # the words' match keys (``token_key_sets``)
+
+
 @dataclass
 class CorpusIndex:
     """The analysed evidence sentences of all sources, with postings and document frequencies over them.
@@ -402,6 +410,7 @@ class CorpusIndex:
     _plans: dict[int, tuple[Phrasing, Plan]] = field(default_factory=dict)  # id of a phrasing -> ``plan``
     _neighbours: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # word -> vocabulary spellings
     _names: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # skeleton -> Arabic words, ratio
+    restored_size: int = -1  # sentences of the ``snapshot`` given to ``restore``, if one was
 
     def __post_init__(self) -> None:
         sentences, given = self.sentences, self.sentence_keys
@@ -436,6 +445,28 @@ class CorpusIndex:
         if self.words is None:
             self.words = set()
         self.words.update(words)
+
+    def snapshot(self) -> IndexSnapshot:
+        """What ``add`` built, to be stored and given back to ``restore`` with the same sentences."""
+        words = self.words or set()
+        memo = _WORD_KEYS
+        return IndexSnapshot(
+            len(self.sentences), self.postings, self.speaker_postings, words, {w: memo[w] for w in words}
+        )
+
+    def restore(self, snapshot: Any) -> bool:
+        """Take the postings and words of a ``snapshot`` (the sentences are then added to ``sentences``
+        as they are read); False, and nothing taken, when there is none or this index holds some already.
+
+        The words' match keys come back too: a sentence judged later has its words' keys
+        looked up, and working them out again would cost more than the rest of reading the index.
+        """
+        if not isinstance(snapshot, IndexSnapshot) or self.sentences or self.postings:
+            return False
+        self.restored_size, self.postings, self.speaker_postings, self.words = snapshot[:4]
+        if len(_WORD_KEYS) + len(snapshot.word_keys) < MEMO_WORDS:
+            _WORD_KEYS.update(snapshot.word_keys)
+        return True
 
     @property
     def size(self) -> int:
