@@ -3,6 +3,7 @@ of scoring every sentence in one process: on the seeds, and on a sample of the n
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from hypothesis import strategies as st
 from factcheck import Corpus, Settings, load_claims, load_sources
 from factcheck.evaluate import load_gold
 from factcheck.models import Claim, Source
-from factcheck.parts import PartedCorpus, ProcessRunner, split
+from factcheck.parts import PartedCorpus, ProcessRunner, answer_bytes, read_answer, split
+from factcheck.query import Glossary, build_query
 from factcheck.report import document
 from tests.conftest import CLAIMS, ROOT, SEEDS
 from tests.helpers import run
@@ -159,3 +161,28 @@ def test_split_keeps_every_source_once_in_order(texts, parts):
     assert [s for _, chunk in chunks for s in chunk] == sources
     assert all(chunk for _, chunk in chunks)
     assert [first for first, _ in chunks] == [sources.index(chunk[0]) for _, chunk in chunks]
+
+
+def test_an_answer_travels_without_its_sentence_texts(seeds_single):
+    claim_set, claims, corpus, _ = seeds_single
+    glossary = Glossary.build(claim_set.glossary)
+    found = corpus.findings_many([build_query(c, glossary, claim_set.actors) for c in claims], Settings())
+    sentences = {e.sentence.text.encode() for claim in found for f in claim for e in f.evidence}
+    whole, compact = answer_bytes(found, texts_elsewhere=False), answer_bytes(found, texts_elsewhere=True)
+    assert len(sentences) > 50
+    assert all(text in whole for text in sentences)
+    assert not any(text in compact for text in sentences)
+    assert len(compact) < len(whole) - sum(map(len, sentences))
+    texts = {s.id: s.text for s in corpus.sources}
+    assert read_answer(compact, texts) == found == read_answer(whole, texts)
+
+
+def test_sources_sharing_an_id_send_their_texts_back(seeds_single):
+    claim_set, claims, _, _ = seeds_single
+    sources = [dataclasses.replace(s, id="same") for s in load_sources(SEEDS)]
+    expected = Corpus(sources, actors=claim_set.actors, lexicon=claim_set.lexicon).check_all(
+        claims, claim_set.glossary, Settings()
+    )
+    with PartedCorpus(sources, ProcessRunner(), parts=2, actors=claim_set.actors, lexicon=claim_set.lexicon) as corpus:
+        got = corpus.check_all(claims, claim_set.glossary, Settings())
+    assert got == expected

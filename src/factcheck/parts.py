@@ -14,8 +14,10 @@ totals, what each of their sources says on each claim.
 
 from __future__ import annotations
 
+import copyreg
 import ctypes
 import dataclasses
+import io
 import os
 import pickle
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -35,7 +37,7 @@ from factcheck.engine import (
     use_vocabularies,
 )
 from factcheck.match import CorpusIndex, expanded_words, unseen_weight
-from factcheck.models import Claim, ClaimResult, LexiconExtension, Source
+from factcheck.models import Claim, ClaimResult, LexiconExtension, Sentence, Source
 from factcheck.query import Glossary, Query, build_query
 
 PARALLEL_FROM = 300  # sources: fewer are checked in-process, where starting workers would cost more than it saves
@@ -50,6 +52,9 @@ class PartSpec:
     cache_dir: Path | None  # None: no analysis cache
     actors: Mapping[str, Sequence[Any]] | None
     lexicon: LexiconExtension
+    # Whether the findings leave out their sentences' texts, which the whole corpus's sources hold
+    # (see ``answer_bytes``): only when the ids of those sources are unique.
+    texts_elsewhere: bool = False
 
 
 class Part:
@@ -70,8 +75,8 @@ class Part:
     def counts(self, queries: Sequence[Query]) -> tuple[dict, dict]:
         return self.corpus.index.local_counts(count_requests(queries))
 
-    def findings(self, queries: Sequence[Query], stats: CorpusStats, settings: Settings) -> list[list[SourceFinding]]:
-        """Per query, what this part's sources say, numbered by position in the whole corpus."""
+    def findings(self, queries: Sequence[Query], stats: CorpusStats, settings: Settings) -> bytes:
+        """Per query, what this part's sources say, numbered by position in the whole corpus (``read_answer``)."""
         use_vocabularies(self.spec.lexicon)  # process-wide: another part may have run here before
         self.corpus.index.share(stats)
         first = self.spec.first
@@ -89,7 +94,53 @@ class Part:
             if cache is not None:
                 cache.close()
         give_back_free_memory()  # before the answer is pickled, when a machine's processes are at their largest
-        return found
+        return answer_bytes(found, self.spec.texts_elsewhere)
+
+
+def _sentence_without_text(sentence: Sentence) -> tuple[Any, tuple[Any, ...]]:
+    fields = (sentence.source_id, sentence.index, sentence.start, sentence.end, sentence.kind)
+    return _sentence_in, (*fields, sentence.speaker, sentence.speaker_group, sentence.speaker_actor)
+
+
+def _sentence_in(*_: Any) -> Sentence:
+    raise RuntimeError("a part's answer read without its sources' texts")  # ``read_answer`` gives them
+
+
+def answer_bytes(found: list[list[SourceFinding]], texts_elsewhere: bool) -> bytes:
+    """A part's findings, pickled; without their sentences' texts when ``texts_elsewhere``.
+
+    Evidence sentences are long (news sentences of 500 characters are common) and a run
+    returns tens of thousands: their texts made most of an answer and most of the time
+    spent pickling and unpickling it. The receiving side has every source's text and cuts
+    each sentence out of it again.
+    """
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    if texts_elsewhere:
+        pickler.dispatch_table = {**copyreg.dispatch_table, Sentence: _sentence_without_text}
+    pickler.dump(found)
+    return buffer.getvalue()
+
+
+class _AnswerReader(pickle.Unpickler):
+    def __init__(self, blob: bytes, texts: Mapping[str, str]) -> None:
+        super().__init__(io.BytesIO(blob))
+        self.texts = texts
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == __name__ and name == _sentence_in.__name__:
+            texts = self.texts
+
+            def sentence_in(source_id: str, index: int, start: int, end: int, *rest: Any) -> Sentence:
+                return Sentence(source_id, index, start, end, texts[source_id][start:end], *rest)
+
+            return sentence_in
+        return super().find_class(module, name)
+
+
+def read_answer(blob: bytes, texts: Mapping[str, str]) -> list[list[SourceFinding]]:
+    """The findings ``answer_bytes`` pickled, the sentences' texts cut from ``texts`` (source id -> text)."""
+    return _AnswerReader(blob, texts).load()
 
 
 def give_back_free_memory() -> None:
@@ -130,9 +181,8 @@ def _call_part(method: str, blob: bytes) -> Any:
 
     The arguments (pickled once for all the parts) are unpickled here, with the garbage
     collector held off: that builds many objects, and each collection it set off would
-    walk the whole part. The answer (a whole run's findings) goes back as it is: the pool
-    pickles it once on the way, where a pickle made here would be a second copy held
-    alongside the first.
+    walk the whole part. The answer goes back as it is (``findings`` pickles its own, see
+    ``answer_bytes``).
     """
     if _PART is None:
         raise RuntimeError("this worker holds no part")
@@ -222,7 +272,9 @@ class PartedCorpus:
         self.runner = runner
         self.cache_dir = cache_dir
         chunks = split(self.sources, parts)
-        specs = [PartSpec(tuple(chunk), first, cache_dir, actors, self.lexicon) for first, chunk in chunks]
+        self._texts = {s.id: s.text for s in self.sources}
+        elsewhere = len(self._texts) == len(self.sources)
+        specs = [PartSpec(tuple(chunk), first, cache_dir, actors, self.lexicon, elsewhere) for first, chunk in chunks]
         runner.start(specs)
         summaries: list[PartSummary] = runner.call("summary")
         sentences = sum(s.sentences for s in summaries)
@@ -278,8 +330,11 @@ class PartedCorpus:
             neighbours=neighbours,
             names=names,
         )
-        per_part: list[list[list[SourceFinding]]] = self.runner.call("findings", queries, stats, settings)
+        answers: list[bytes] = self.runner.call("findings", queries, stats, settings)
         with fewer_collections():
+            per_part = []
+            while answers:  # each answer's bytes let go of once read
+                per_part.append(read_answer(answers.pop(0), self._texts))
             return [
                 assemble(claim, self.sources, (f for part in per_part for f in part[i]), self._silent)
                 for i, claim in enumerate(claims)
