@@ -133,3 +133,18 @@ def test_only_the_snapshots_used_last_are_kept(tmp_path, monkeypatch):
     cache.get_snapshot("b")  # used again: now the newest
     cache.put_snapshot("d", "ddd")
     assert [cache.get_snapshot(k) for k in "bcd"] == ["bbb", None, "ddd"]
+
+
+def _count(path, like: str) -> int:
+    with sqlite3.connect(path / CACHE_FILE) as db:
+        return db.execute("SELECT COUNT(*) FROM analysis WHERE key LIKE ?", (like,)).fetchone()[0]
+
+
+def test_an_analysis_whose_stored_terms_are_gone_is_made_again(tmp_path):
+    plain = results(Corpus(load_sources(SEEDS)))
+    Corpus(load_sources(SEEDS), cache=AnalysisCache(tmp_path))
+    assert _count(tmp_path, "terms:%") == 5  # each article's sentence keys and words, apart from its analysis
+    with sqlite3.connect(tmp_path / CACHE_FILE) as db:
+        db.execute("DELETE FROM analysis WHERE key LIKE 'terms:%'")
+    assert results(Corpus(load_sources(SEEDS), cache=AnalysisCache(tmp_path))) == plain
+    assert _count(tmp_path, "terms:%") == 5

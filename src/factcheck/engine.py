@@ -190,12 +190,37 @@ def fewer_collections() -> Iterator[None]:
 
 _READ_BATCH = 256  # sources whose analyses are read from the cache in one query
 _FACTS = "facts:"  # cache entries of the facts of an article's sentences, by the article's key
+_TERMS = "terms:"  # cache entries of an article's sentences' match keys and its words, by the article's key
 _INDEX = "index:"  # cache snapshots of an archive's index, by ``_joint_key`` of its articles' keys
 
 
 def _joint_key(keys: Sequence[str]) -> str:
     """One key for the articles with these cache keys, in this order."""
     return hashlib.sha256("\0".join(keys).encode()).hexdigest()
+
+
+def _as_stored(analysed: Mapping[str, ArticleAnalysis]) -> dict[str, Any]:
+    """Cache entries of some articles' analyses: the sentences' keys and the words apart (under ``_TERMS``).
+
+    They are most of an analysis, and only building the index needs them: an archive whose
+    index is read back whole (a snapshot) never reads them.
+    """
+    out: dict[str, Any] = {}
+    for key, analysis in analysed.items():
+        out[key] = dataclasses.replace(analysis, keys=[], words=set())
+        out[_TERMS + key] = (analysis.keys, analysis.words)
+    return out
+
+
+def _add_terms(cache: AnalysisCache, keys: Sequence[str], found: list[Any]) -> None:
+    """Give the analyses read back (``found``, by ``keys``) their sentences' keys and words; an analysis
+    whose are not stored is dropped from ``found`` (analysed again)."""
+    wanted = [i for i, stored in enumerate(found) if isinstance(stored, ArticleAnalysis)]
+    for i, terms in zip(wanted, cache.get_many([_TERMS + keys[i] for i in wanted], count=False), strict=True):
+        if isinstance(terms, tuple) and len(terms) == 2:
+            found[i] = dataclasses.replace(found[i], keys=terms[0], words=terms[1])
+        else:
+            found[i] = None
 
 
 def _stored_facts(
@@ -413,6 +438,8 @@ class Corpus:
             batch = self.sources[first : first + _READ_BATCH]
             keys = every_key[first : first + _READ_BATCH]
             found = cache.get_many(keys) if cache is not None else [None] * len(batch)
+            if cache is not None and not restored:
+                _add_terms(cache, keys, found)
             facts = [None] * len(batch) if self._facts_later else _stored_facts(cache, keys, found)
             analysed: dict[str, ArticleAnalysis] = {}
             for i, (source, key) in enumerate(zip(batch, keys, strict=True)):
@@ -421,7 +448,7 @@ class Corpus:
                 if progress is not None:
                     progress()
             if cache is not None:
-                cache.put_many(analysed)  # one transaction for the batch
+                cache.put_many(_as_stored(analysed))  # one transaction for the batch
             for position, source, key, stored, known in zip(
                 range(first, first + len(batch)), batch, keys, found, facts, strict=True
             ):

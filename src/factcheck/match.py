@@ -31,7 +31,7 @@ from factcheck.concepts import load_concepts
 from factcheck.corpus_stats import Alternatives, CorpusStats, CountRequests, PartSummary
 from factcheck.dates import DateMention, extract_dates
 from factcheck.models import Sentence
-from factcheck.normalize import Token, is_arabic, match_keys, token_span, tokenize
+from factcheck.normalize import MEMO_WORDS, WORD_KEYS, Token, is_arabic, match_keys, token_span, tokenize
 from factcheck.numbers import Quantity, extract_quantities
 from factcheck.opposites import OppositeLexicon, load_opposites
 from factcheck.polarity import Cue, find_cues
@@ -58,30 +58,14 @@ LEXEME_CREDIT = 0.9
 _NO_SIDES: frozenset[int] = frozenset()
 _SIDES: dict[str, frozenset[int]] = {}  # word -> sides, in the lexicon of ``_SIDES_OF``
 _SIDES_OF: list[OppositeLexicon] = []  # the lexicon ``_SIDES`` holds (kept alive, so never mistaken for another)
-MEMO_WORDS = 400_000  # words each memo holds before it is emptied (a bound on memory)
 
 
-class _WordKeys(dict[str, "tuple[str, ...] | None"]):
-    """Normalised word -> its match keys (``match_keys``, a tuple), None for a number or punctuation;
-    worked out when first asked for. Looked up token by token, in C (``token_key_sets``)."""
-
-    def __missing__(self, norm: str) -> tuple[str, ...] | None:
-        if len(self) >= MEMO_WORDS:
-            self.clear()
-        first = norm[:1]
-        is_word = (first.isalnum() or first == "_") and not first.isdigit()  # as ``Token.is_word``, not a number
-        # A tuple, not the frozenset ``match_keys`` gives: a third of the memory, for as many words as the memo holds.
-        found = self[norm] = tuple(match_keys(norm)) if is_word else None
-        return found
-
-
-_WORD_KEYS = _WordKeys()
 _NORM = attrgetter("norm")
 
 
 def token_key_sets(tokens: Sequence[Token]) -> tuple[tuple[str, ...] | None, ...]:
     """Per token, its match keys (None for numbers, which are compared as values, and punctuation)."""
-    return tuple(map(_WORD_KEYS.__getitem__, map(_NORM, tokens)))
+    return tuple(map(WORD_KEYS.__getitem__, map(_NORM, tokens)))
 
 
 def all_keys(key_sets: Iterable[tuple[str, ...] | None]) -> frozenset[str]:
@@ -449,7 +433,7 @@ class CorpusIndex:
     def snapshot(self) -> IndexSnapshot:
         """What ``add`` built, to be stored and given back to ``restore`` with the same sentences."""
         words = self.words or set()
-        memo = _WORD_KEYS
+        memo = WORD_KEYS
         return IndexSnapshot(
             len(self.sentences), self.postings, self.speaker_postings, words, {w: memo[w] for w in words}
         )
@@ -464,8 +448,8 @@ class CorpusIndex:
         if not isinstance(snapshot, IndexSnapshot) or self.sentences or self.postings:
             return False
         self.restored_size, self.postings, self.speaker_postings, self.words = snapshot[:4]
-        if len(_WORD_KEYS) + len(snapshot.word_keys) < MEMO_WORDS:
-            _WORD_KEYS.update(snapshot.word_keys)
+        if len(WORD_KEYS) + len(snapshot.word_keys) < MEMO_WORDS:
+            WORD_KEYS.update(snapshot.word_keys)
         return True
 
     @property

@@ -195,3 +195,24 @@ def stem(norm: str) -> str:
     if not is_arabic(norm):
         return _EN_STEMMER.stemWord(norm) if norm.isalpha() else norm
     return min(match_keys(norm), key=lambda k: (len(k), k))
+
+
+MEMO_WORDS = 400_000  # words a per-word memo holds before it is emptied (a bound on memory)
+
+
+class _WordKeys(dict[str, "tuple[str, ...] | None"]):
+    """Normalised word -> its match keys (``match_keys``, a tuple), None for a number or punctuation;
+    worked out when first asked for. Unlike ``match_keys``'s own memo it holds a whole archive's
+    words, and it is looked up in C, token by token (``match.token_key_sets``)."""
+
+    def __missing__(self, norm: str) -> tuple[str, ...] | None:
+        if len(self) >= MEMO_WORDS:
+            self.clear()
+        first = norm[:1]
+        is_word = (first.isalnum() or first == "_") and not first.isdigit()  # as ``Token.is_word``, not a number
+        # A tuple, not the frozenset ``match_keys`` gives: a third of the memory, for as many words as the memo holds.
+        found = self[norm] = tuple(match_keys(norm)) if is_word else None
+        return found
+
+
+WORD_KEYS = _WordKeys()

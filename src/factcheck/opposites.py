@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from factcheck.normalize import Token, is_arabic, match_keys, normalize, strip_diacritics
+from factcheck.normalize import WORD_KEYS, Token, is_arabic, match_keys, normalize, strip_diacritics
 
 __all__ = ["OppositeLexicon", "Opposition", "load_opposites"]
 
@@ -401,9 +401,10 @@ class OppositeLexicon:
     @staticmethod
     def _info(tokens: Sequence[Token], hits: Sequence[_Hit], covered: set[int]) -> _TextInfo:
         keys: set[str] = set()
+        memo = WORD_KEYS  # ``_plain_keys``, for all of an archive's words (numbers have none: no entry is one)
         for j, tok in enumerate(tokens):
-            if j not in covered and tok.is_word:
-                keys.update(_plain_keys(tok.norm))
+            if j not in covered:
+                keys.update(memo[tok.norm] or ())
         info = _TextInfo(keys, set(), set(), set())
         for hit in hits:
             info.families.update(hit.families)
