@@ -26,6 +26,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -202,21 +203,24 @@ def scale_one(corpus: Path, size: int, claims_count: int, jobs: int) -> dict[str
     cache_dir = Path(tempfile.mkdtemp(prefix="factcheck-bench-scale-"))
     row: dict[str, object] = {"articles": len(sources), "claims": len(claims), "jobs": jobs}
     answers = []  # per run, a digest of its JSON answers: the answers themselves are not kept from one run to the next
-    for run in ("cold", "warm"):
-        t0 = time.perf_counter()
-        with PartedCorpus(sources, ProcessRunner(), parts=jobs, cache_dir=cache_dir) as engine:
-            t1 = time.perf_counter()
-            results = engine.check_all(claims, glossary, Settings())
-            t2 = time.perf_counter()
-            row["sentences"] = engine._base.sentences
-        del engine  # this run's parent-side state is not held while the next run builds its own
-        answers.append(answers_digest(results))
-        row[f"{run}_analyse_s"] = round(t1 - t0, 2)
-        row[f"{run}_check_s"] = round(t2 - t1, 2)
-        row[f"{run}_total_s"] = round(t2 - t0, 2)
-        row["claims_with_evidence"] = sum(1 for r in results if r.evidence)
-        row["evidence_sentences"] = sum(len(r.evidence) for r in results)
-        del results
+    try:
+        for run in ("cold", "warm"):
+            t0 = time.perf_counter()
+            with PartedCorpus(sources, ProcessRunner(), parts=jobs, cache_dir=cache_dir) as engine:
+                t1 = time.perf_counter()
+                results = engine.check_all(claims, glossary, Settings())
+                t2 = time.perf_counter()
+                row["sentences"] = engine._base.sentences
+            del engine  # this run's parent-side state is not held while the next run builds its own
+            answers.append(answers_digest(results))
+            row[f"{run}_analyse_s"] = round(t1 - t0, 2)
+            row[f"{run}_check_s"] = round(t2 - t1, 2)
+            row[f"{run}_total_s"] = round(t2 - t0, 2)
+            row["claims_with_evidence"] = sum(1 for r in results if r.evidence)
+            row["evidence_sentences"] = sum(len(r.evidence) for r in results)
+            del results
+    finally:
+        shutil.rmtree(cache_dir, ignore_errors=True)  # some hundreds of MB at 20,000 articles
     row["warm_same_as_cold"] = answers[0] == answers[1]
     row["check_ms_per_claim_warm"] = round(1000 * float(row["warm_check_s"]) / len(claims), 1)
     row["peak_rss_mb"] = watch.stop()
