@@ -230,12 +230,12 @@ class AnalysedSentence:
                 out.append((concept.id, concept.place.level, text, i))
         return tuple(out)
 
-    @property
+    @cached_property
     def is_question(self) -> bool:
         """A question ("هل انسحبت القوات؟") asserts nothing, whichever way it is worded."""
-        words = [t for t in self.tokens if t.is_word]
         last = next((t.norm for t in reversed(self.tokens) if t.norm not in _CLOSING), "")
-        return last == "?" or (bool(words) and words[0].norm in _QUESTION_WORDS)
+        first = next((t.norm for t in self.tokens if t.is_word), "")
+        return last == "?" or first in _QUESTION_WORDS
 
     def forget(self) -> None:
         """Drop the parts computed on demand (they are computed again if asked for), and the
@@ -294,6 +294,7 @@ _ON_DEMAND = (
     "sides",
     "side_set",
     "places",
+    "is_question",
 )
 
 

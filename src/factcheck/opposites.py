@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 import yaml
@@ -46,6 +48,7 @@ class Opposition:
 # Pronoun suffixes after which a feminine ت stands for ة (موافقته → موافقة).
 _PRONOUNS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك")
 _FUTURE_VERB = ("سي", "ست", "سن", "سا")  # سيرتفع, ستنخفض
+_NORM = attrgetter("norm")
 
 
 @lru_cache(maxsize=65536)  # ``ta_marbuta`` is always given: a call without it would be a second memo entry
@@ -63,13 +66,14 @@ def _candidates(norm: str, ta_marbuta: bool) -> tuple[str, ...]:
     """
     if not is_arabic(norm):
         return tuple(k for k in match_keys(norm) if len(k) >= MIN_KEY)
+    # Each form's match keys from the archive-wide memo (``WORD_KEYS``): the forms are words of the sources.
     forms = [norm]
     if norm[:1] in ("و", "ف") and len(norm) > 4:
         forms.append(norm[1:])
     forms += [f[1:] for f in forms if f.startswith(_FUTURE_VERB) and len(f) > 4]
     keys: set[str] = set()
     for form in forms:
-        keys.update(match_keys(form))
+        keys.update(WORD_KEYS[form] or ())
         if form.endswith("وا") and len(form) >= 5:
             keys.add(form[:-2])
         for suffix in _PRONOUNS:
@@ -79,7 +83,7 @@ def _candidates(norm: str, ta_marbuta: bool) -> tuple[str, ...]:
                     keys.add(base[:-1] + "ه")
                 break
     if (norm[:1] == "ك" and not norm.startswith("كال")) or (norm[:1] == "ف" and len(norm) <= 4):
-        keys -= match_keys(norm[1:]) - {norm}
+        keys -= set(WORD_KEYS[norm[1:]] or ()) - {norm}
     return tuple(
         k
         for k in keys
@@ -296,9 +300,15 @@ class OppositeLexicon:
         hits: list[_Hit] = []
         covered: set[int] = set()
         quiet = self._quiet
+        # Quiet however the word ends: a word that is no entry when its final ه may stand for ة is no
+        # entry when it may not either (``_candidates`` only drops keys then).
+        passed = quiet[False]
         i, n = 0, len(tokens)
         while i < n:
             tok = tokens[i]
+            if tok.norm in passed:
+                i += 1
+                continue
             if not tok.is_word or tok.is_number:
                 i += 1
                 continue
@@ -400,11 +410,9 @@ class OppositeLexicon:
 
     @staticmethod
     def _info(tokens: Sequence[Token], hits: Sequence[_Hit], covered: set[int]) -> _TextInfo:
-        keys: set[str] = set()
-        memo = WORD_KEYS  # ``_plain_keys``, for all of an archive's words (numbers have none: no entry is one)
-        for j, tok in enumerate(tokens):
-            if j not in covered:
-                keys.update(memo[tok.norm] or ())
+        # ``_plain_keys`` of the words outside phrases, from the archive-wide memo (no entry is a number)
+        norms = [t.norm for j, t in enumerate(tokens) if j not in covered] if covered else map(_NORM, tokens)
+        keys = set(chain.from_iterable(filter(None, map(WORD_KEYS.__getitem__, norms))))
         info = _TextInfo(keys, set(), set(), set())
         for hit in hits:
             info.families.update(hit.families)

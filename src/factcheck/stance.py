@@ -397,12 +397,14 @@ def _swaps(
 
     With ``missing``, only for the claim words at those tokens.
     """
-    cue_words = cue_token_indexes(sentence.cues)
-    claim_values = m.phrasing.value_tokens  # its own, even when the values were inherited from the text
-    source_values = _value_tokens(sentence.tokens, [(x.start, x.end) for x in (*sentence.quantities, *sentence.dates)])
     found = load_opposites().find(m.phrasing.tokens, sentence.tokens)
     if missing is not None:
         found = [o for o in found if o.claim_index in missing]
+    if not found:
+        return found
+    cue_words = cue_token_indexes(sentence.cues)
+    claim_values = m.phrasing.value_tokens  # its own, even when the values were inherited from the text
+    source_values = _value_tokens(sentence.tokens, [(x.start, x.end) for x in (*sentence.quantities, *sentence.dates)])
     return [
         o
         for o in found
