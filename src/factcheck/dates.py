@@ -883,7 +883,10 @@ def stated_current_year(text: str) -> int | None:
     words = [normalize(w) for w in _CURRENT_WORDS]
     # Only lines that say "current" can hold such a date; most articles have none, and
     # reading every date of a long article is the costliest part of analysing it.
-    lines = [line for line in text.splitlines() if any(w in normalize(line) for w in words)]
+    # (``normalize`` works character by character and never joins across a line break.)
+    if not any(w in normalize(text) for w in words):
+        return None
+    lines = [line for line in text.splitlines() for folded in [normalize(line)] if any(w in folded for w in words)]
     years = {
         d.year
         for line in lines

@@ -36,7 +36,7 @@ from factcheck.models import (
     SourceStance,
     Voice,
 )
-from factcheck.normalize import normalize, tokenize
+from factcheck.normalize import forget_tokens, normalize
 from factcheck.opposites import OppositeLexicon, build_default, load_opposites, use_default
 from factcheck.polarity import cue_words, use_cue_words
 from factcheck.query import Glossary, Query, build_query
@@ -604,7 +604,7 @@ class Corpus:
             self.index.forget_terms()
             # The tokens of the last few thousand sentences read (tens of MB on a news archive): the sentences
             # judged are forgotten, and holding their tokens past the end of judging only raises the peak.
-            tokenize.cache_clear()
+            forget_tokens()
         top = settings.top
         return [
             [

@@ -105,12 +105,29 @@ def tokenize(text: str) -> tuple[Token, ...]:
     same sentences, and tokens are immutable.
     """
     tokens = []
+    memo = _NORMALIZED
     for m in _TOKEN_RE.finditer(text):
-        norm = normalize(m.group())
-        if not norm:
-            continue
-        tokens.append(Token(m.group(), norm, m.start(), m.end()))
+        piece = m.group()
+        norm = memo.get(piece)
+        if norm is None:
+            if len(memo) >= _NORMALIZED_KEPT:
+                memo.clear()
+            norm = memo[piece] = normalize(piece)
+        if norm:
+            tokens.append(Token(piece, norm, m.start(), m.end()))
     return tuple(tokens)
+
+
+# Each token as written -> its ``normalize``d form: a text repeats its words, and normalising
+# one (NFKC, then the table) costs ten dictionary lookups.
+_NORMALIZED: dict[str, str] = {}
+_NORMALIZED_KEPT = 100_000
+
+
+def forget_tokens() -> None:
+    """Empty the memos of ``tokenize`` (once a large corpus is read or judged, they only hold memory)."""
+    tokenize.cache_clear()
+    _NORMALIZED.clear()
 
 
 def token_span(tokens: tuple[Token, ...] | list[Token], start: int, end: int) -> tuple[int, int]:
