@@ -884,7 +884,8 @@ def stated_current_year(text: str) -> int | None:
     # Only lines that say "current" can hold such a date; most articles have none, and
     # reading every date of a long article is the costliest part of analysing it.
     # (``normalize`` works character by character and never joins across a line break.)
-    if not any(w in normalize(text) for w in words):
+    whole = normalize(text)
+    if not any(w in whole for w in words):
         return None
     lines = [line for line in text.splitlines() for folded in [normalize(line)] if any(w in folded for w in words)]
     years = {
