@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -269,14 +269,15 @@ def _prep_prefixed(norm: str) -> bool:
     return norm.startswith(("بال", "لل", "وبال", "ولل")) or (norm[:1] in ("ب", "ل") and len(norm) >= 4)
 
 
-class _Tok:
-    """A token with its word/number flags computed once (Token.is_word runs a regex per access)."""
+class _Tok(NamedTuple):
+    """A token with its word/number flags computed once (every unit of every article is read this way)."""
 
-    __slots__ = ("end", "is_number", "is_word", "norm", "start", "text")
-
-    def __init__(self, text: str, norm: str, start: int, end: int, is_word: bool, is_number: bool) -> None:
-        self.text, self.norm, self.start, self.end = text, norm, start, end
-        self.is_word, self.is_number = is_word, is_number
+    text: str
+    norm: str
+    start: int
+    end: int
+    is_word: bool
+    is_number: bool
 
 
 def _tokens(text: str) -> list[_Tok]:

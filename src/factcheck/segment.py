@@ -57,8 +57,8 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _line_kind(line: str, *, first: bool) -> UnitKind:
-    norm = normalize(line).strip()
+def _line_kind(norm: str, *, first: bool) -> UnitKind:
+    """The kind of a line, from its ``normalize``d and stripped text."""
     letters = len(_LETTER_RE.findall(norm))
     words = len(norm.split())
     if norm in _BOILERPLATE or letters < 3:
@@ -111,7 +111,7 @@ def segment(source_id: str, text: str) -> list[Sentence]:
         elif after_sources_marker and _is_source_credit(norm):
             kind = UnitKind.BOILERPLATE
         else:
-            kind = _line_kind(line, first=first)
+            kind = _line_kind(norm, first=first)
         after_sources_marker = norm in {"المصادر:", "المصدر:"}
         first = False
         if kind is UnitKind.BODY:
