@@ -56,8 +56,7 @@ LEXEME_CREDIT = 0.9
 # functions of the normalised word; an archive repeats its words across sentences, so each is
 # worked out once instead of once per occurrence.
 _NO_SIDES: frozenset[int] = frozenset()
-_SIDES: dict[str, frozenset[int]] = {}  # word -> sides, in the lexicon of ``_SIDES_OF``
-_SIDES_OF: list[OppositeLexicon] = []  # the lexicon ``_SIDES`` holds (kept alive, so never mistaken for another)
+_SIDES: list[_SidesOfWords] = []  # the memo of the lexicon in use
 
 
 _NORM = attrgetter("norm")
@@ -87,20 +86,29 @@ def key_positions(key_sets: Sequence[tuple[str, ...] | None]) -> dict[str, list[
     return keys
 
 
+class _SidesOfWords(dict[str, frozenset[int]]):
+    """Normalised word -> the sides it stands on in ``lexicon`` (``OppositeLexicon.sides_of``), worked out
+    when first asked for and looked up in C, token by token."""
+
+    def __init__(self, lexicon: OppositeLexicon) -> None:
+        super().__init__()
+        self.lexicon = lexicon  # kept alive, so never mistaken for another lexicon
+
+    def __missing__(self, norm: str) -> frozenset[int]:
+        if len(self) >= MEMO_WORDS:
+            self.clear()
+        first = norm[:1]
+        is_word = first.isalnum() or first == "_"  # as ``Token.is_word``
+        found = self[norm] = (self.lexicon.sides_of(norm) or _NO_SIDES) if is_word else _NO_SIDES
+        return found
+
+
 def token_sides(tokens: Sequence[Token]) -> tuple[frozenset[int], ...]:
     """Per token, the opposites-lexicon sides it stands on (``OppositeLexicon.sides_of``, memoised per word)."""
     lexicon = load_opposites()
-    memo = _SIDES
-    if not _SIDES_OF or _SIDES_OF[0] is not lexicon or len(memo) >= MEMO_WORDS:
-        memo.clear()  # another lexicon is in use now (or the memo is full)
-        _SIDES_OF[:] = [lexicon]
-    out = []
-    for t in tokens:
-        sides = memo.get(t.norm)
-        if sides is None:
-            sides = memo[t.norm] = (lexicon.sides_of(t.norm) or _NO_SIDES) if t.is_word else _NO_SIDES
-        out.append(sides)
-    return tuple(out)
+    if not _SIDES or _SIDES[0].lexicon is not lexicon:
+        _SIDES[:] = [_SidesOfWords(lexicon)]  # another lexicon is in use now
+    return tuple(map(_SIDES[0].__getitem__, map(_NORM, tokens)))
 
 
 def speaker_keys_of(speaker: str | None) -> frozenset[str]:
