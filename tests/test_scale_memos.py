@@ -101,3 +101,40 @@ def test_credits_kept_from_one_claim_to_the_next_give_the_same_answers(monkeypat
         runs[budget] = len(computed)
         assert not corpus.index._word_sims  # emptied when the run ends
     assert runs[0] > runs[40] > runs[match.SIMS_KEPT] == len(set(computed))
+
+
+def _seed_tokens() -> list:
+    return [tokenize(s.sentence.text) for s in Corpus(load_sources(SEEDS)).index.sentences]
+
+
+def test_per_word_memos_give_what_each_word_asks_for():
+    # Keys, opposite sides and date triggers are looked up word by word from memos filled as
+    # words come; the answers are those of asking each token.
+    from factcheck.dates import _TRIGGERS, _bare_forms, _may_hold_a_date
+    from factcheck.normalize import WORD_KEYS, match_keys
+    from factcheck.opposites import load_opposites
+
+    lexicon = load_opposites()
+    for _ in range(2):  # the second time every word is known
+        for tokens in _seed_tokens():
+            assert match.token_key_sets(tokens) == tuple(
+                tuple(match_keys(t.norm)) if t.is_word and not t.is_number else None for t in tokens
+            )
+            assert match.token_sides(tokens) == tuple(
+                (lexicon.sides_of(t.norm) or frozenset()) if t.is_word else frozenset() for t in tokens
+            )
+            assert _may_hold_a_date(tokens) == any(
+                t.is_number or t.norm in _TRIGGERS or any(f in _TRIGGERS for f, _ in _bare_forms(t.norm))
+                for t in tokens
+            )
+    assert WORD_KEYS
+
+
+def test_the_quiet_words_of_the_lexicon_are_quiet_however_they_end():
+    # ``_scan`` passes over a word quiet with its final ه read as ة before asking how it ends.
+    lexicon = build_default()
+    for tokens in _seed_tokens():
+        lexicon._scan(tokens)
+    quiet_plain = lexicon._quiet[False]
+    assert quiet_plain
+    assert all(lexicon._is_quiet(word, True) for word in list(quiet_plain)[:2000])
