@@ -22,10 +22,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from operator import attrgetter
 from typing import Literal, NamedTuple, TypeVar
 
-from factcheck.normalize import Token, normalize, tokenize
+from factcheck.normalize import Token, WordMemo, normalize, norms, tokenize
 
 __all__ = ["DateMention", "compare_dates", "extract_dates", "month_forms"]
 
@@ -710,24 +709,15 @@ def _resolve(found: _Found, reference: datetime.date | None) -> tuple[int | None
 _TRIGGERS = frozenset([*_MONTHS, *_LEVANTINE_HEADS, *_PARTS, *_YEAR_WORDS, *_MONTH_WORDS, *_DAY_WORDS, "year", "month"])
 
 
-class _Triggers(dict[str, bool]):
-    """Normalised token -> whether it is a number or a trigger word (bare of its proclitics), memoised."""
-
-    def __missing__(self, norm: str) -> bool:
-        if len(self) >= _TRIGGERS_KEPT:
-            self.clear()
-        found = self[norm] = (
-            norm[:1].isdigit() or norm in _TRIGGERS or any(form in _TRIGGERS for form, _ in _bare_forms(norm))
-        )
-        return found
-
-
-_TRIGGERS_KEPT = 200_000
-_IS_TRIGGER = _Triggers()
+# Normalised token -> whether it is a number or a trigger word (bare of its proclitics).
+_IS_TRIGGER = WordMemo(
+    lambda norm: norm[:1].isdigit() or norm in _TRIGGERS or any(form in _TRIGGERS for form, _ in _bare_forms(norm)),
+    kept=200_000,
+)
 
 
 def _may_hold_a_date(toks: Sequence[Token]) -> bool:
-    return any(map(_IS_TRIGGER.__getitem__, map(attrgetter("norm"), toks)))
+    return any(map(_IS_TRIGGER.__getitem__, norms(toks)))
 
 
 def extract_dates(text: str, *, reference: datetime.date | None = None, deadlines: bool = True) -> list[DateMention]:

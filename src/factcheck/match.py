@@ -21,7 +21,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
-from operator import attrgetter
 from typing import Any, NamedTuple, Protocol
 
 from cachetools import LRUCache
@@ -31,7 +30,18 @@ from factcheck.concepts import load_concepts
 from factcheck.corpus_stats import Alternatives, CorpusStats, CountRequests, PartSummary
 from factcheck.dates import DateMention, extract_dates
 from factcheck.models import Sentence
-from factcheck.normalize import MEMO_WORDS, WORD_KEYS, Token, is_arabic, match_keys, token_span, tokenize
+from factcheck.normalize import (
+    MEMO_WORDS,
+    WORD_KEYS,
+    Token,
+    WordMemo,
+    is_arabic,
+    is_word_form,
+    match_keys,
+    norms,
+    token_span,
+    tokenize,
+)
 from factcheck.numbers import Quantity, extract_quantities
 from factcheck.opposites import OppositeLexicon, load_opposites
 from factcheck.polarity import Cue, find_cues
@@ -51,20 +61,16 @@ STRICT_CREDIT = 0.9
 LEXEME_CREDIT = 0.9
 
 
-# Per-word memos for the on-demand analysis of sentences: a word's match keys (None for numbers
-# and punctuation, which have none), and its sides in the opposites lexicon in use. Both are pure
-# functions of the normalised word; an archive repeats its words across sentences, so each is
-# worked out once instead of once per occurrence.
+# Per-word memos for the on-demand analysis of sentences (``WordMemo``): a word's match keys
+# (``WORD_KEYS``) and its sides in the opposites lexicon in use, both pure functions of the
+# normalised word. Below: the lexicon in use (kept alive, so never mistaken for another) and its memo.
 _NO_SIDES: frozenset[int] = frozenset()
-_SIDES: list[_SidesOfWords] = []  # the memo of the lexicon in use
-
-
-_NORM = attrgetter("norm")
+_SIDES: list[tuple[OppositeLexicon, WordMemo]] = []
 
 
 def token_key_sets(tokens: Sequence[Token]) -> tuple[tuple[str, ...] | None, ...]:
     """Per token, its match keys (None for numbers, which are compared as values, and punctuation)."""
-    return tuple(map(WORD_KEYS.__getitem__, map(_NORM, tokens)))
+    return tuple(map(WORD_KEYS.__getitem__, norms(tokens)))
 
 
 def all_keys(key_sets: Iterable[tuple[str, ...] | None]) -> frozenset[str]:
@@ -86,29 +92,16 @@ def key_positions(key_sets: Sequence[tuple[str, ...] | None]) -> dict[str, list[
     return keys
 
 
-class _SidesOfWords(dict[str, frozenset[int]]):
-    """Normalised word -> the sides it stands on in ``lexicon`` (``OppositeLexicon.sides_of``), worked out
-    when first asked for and looked up in C, token by token."""
-
-    def __init__(self, lexicon: OppositeLexicon) -> None:
-        super().__init__()
-        self.lexicon = lexicon  # kept alive, so never mistaken for another lexicon
-
-    def __missing__(self, norm: str) -> frozenset[int]:
-        if len(self) >= MEMO_WORDS:
-            self.clear()
-        first = norm[:1]
-        is_word = first.isalnum() or first == "_"  # as ``Token.is_word``
-        found = self[norm] = (self.lexicon.sides_of(norm) or _NO_SIDES) if is_word else _NO_SIDES
-        return found
-
-
 def token_sides(tokens: Sequence[Token]) -> tuple[frozenset[int], ...]:
     """Per token, the opposites-lexicon sides it stands on (``OppositeLexicon.sides_of``, memoised per word)."""
     lexicon = load_opposites()
-    if not _SIDES or _SIDES[0].lexicon is not lexicon:
-        _SIDES[:] = [_SidesOfWords(lexicon)]  # another lexicon is in use now
-    return tuple(map(_SIDES[0].__getitem__, map(_NORM, tokens)))
+    if not _SIDES or _SIDES[0][0] is not lexicon:  # another lexicon is in use now
+
+        def sides(norm: str) -> frozenset[int]:
+            return (lexicon.sides_of(norm) or _NO_SIDES) if is_word_form(norm) else _NO_SIDES
+
+        _SIDES[:] = [(lexicon, WordMemo(sides))]
+    return tuple(map(_SIDES[0][1].__getitem__, norms(tokens)))
 
 
 def speaker_keys_of(speaker: str | None) -> frozenset[str]:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import NamedTuple
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 import Stemmer
 
@@ -97,6 +99,43 @@ class Token(NamedTuple):
         return self.norm[:1].isdigit()
 
 
+MEMO_WORDS = 400_000  # words a per-word memo holds before it is emptied (a bound on memory)
+
+
+class WordMemo(dict[str, Any]):
+    """Word -> ``compute(word)``, worked out when first asked for; emptied when it holds ``kept`` words.
+
+    The per-word memos of reading an archive (match keys, opposite sides, date triggers, the
+    normalised form of a word as written): a text repeats its words, and a memo looked up with
+    ``map(memo.__getitem__, words)`` answers a whole sentence in C, calling ``compute`` only
+    for the words not seen yet.
+    """
+
+    def __init__(self, compute: Callable[[str], Any], kept: int = MEMO_WORDS) -> None:
+        super().__init__()
+        self.compute, self.kept = compute, kept
+
+    def __missing__(self, word: str) -> Any:
+        if len(self) >= self.kept:
+            self.clear()
+        found = self[word] = self.compute(word)
+        return found
+
+
+def is_word_form(norm: str) -> bool:
+    """``Token.is_word`` of a token with this match form."""
+    first = norm[:1]
+    return first.isalnum() or first == "_"
+
+
+def norms(tokens: Iterable[Token]) -> Iterator[str]:
+    """The match forms of ``tokens``, in C (for ``WordMemo`` lookups)."""
+    return map(_NORM, tokens)
+
+
+_NORM = attrgetter("norm")
+
+
 @lru_cache(maxsize=4096)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Split ``text`` into word, number and punctuation tokens with offsets into ``text``.
@@ -108,20 +147,15 @@ def tokenize(text: str) -> tuple[Token, ...]:
     memo = _NORMALIZED
     for m in _TOKEN_RE.finditer(text):
         piece = m.group()
-        norm = memo.get(piece)
-        if norm is None:
-            if len(memo) >= _NORMALIZED_KEPT:
-                memo.clear()
-            norm = memo[piece] = normalize(piece)
+        norm = memo[piece]
         if norm:
             tokens.append(Token(piece, norm, m.start(), m.end()))
     return tuple(tokens)
 
 
-# Each token as written -> its ``normalize``d form: a text repeats its words, and normalising
-# one (NFKC, then the table) costs ten dictionary lookups.
-_NORMALIZED: dict[str, str] = {}
-_NORMALIZED_KEPT = 100_000
+# Each token as written -> its ``normalize``d form: normalising one (NFKC, then the table)
+# costs ten dictionary lookups.
+_NORMALIZED = WordMemo(normalize, kept=100_000)
 
 
 def forget_tokens() -> None:
@@ -214,22 +248,11 @@ def stem(norm: str) -> str:
     return min(match_keys(norm), key=lambda k: (len(k), k))
 
 
-MEMO_WORDS = 400_000  # words a per-word memo holds before it is emptied (a bound on memory)
+def _word_keys(norm: str) -> tuple[str, ...] | None:
+    # A tuple, not the frozenset ``match_keys`` gives: a third of the memory, for as many words as the memo holds.
+    return tuple(match_keys(norm)) if is_word_form(norm) and not norm[:1].isdigit() else None
 
 
-class _WordKeys(dict[str, "tuple[str, ...] | None"]):
-    """Normalised word -> its match keys (``match_keys``, a tuple), None for a number or punctuation;
-    worked out when first asked for. Unlike ``match_keys``'s own memo it holds a whole archive's
-    words, and it is looked up in C, token by token (``match.token_key_sets``)."""
-
-    def __missing__(self, norm: str) -> tuple[str, ...] | None:
-        if len(self) >= MEMO_WORDS:
-            self.clear()
-        first = norm[:1]
-        is_word = (first.isalnum() or first == "_") and not first.isdigit()  # as ``Token.is_word``, not a number
-        # A tuple, not the frozenset ``match_keys`` gives: a third of the memory, for as many words as the memo holds.
-        found = self[norm] = tuple(match_keys(norm)) if is_word else None
-        return found
-
-
-WORD_KEYS = _WordKeys()
+# Normalised word -> its match keys (``match_keys``), None for a number or punctuation. Unlike
+# ``match_keys``'s own memo it holds a whole archive's words (see ``match.token_key_sets``).
+WORD_KEYS = WordMemo(_word_keys)

@@ -20,12 +20,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from itertools import chain
-from operator import attrgetter
 from typing import Any
 
 import yaml
 
-from factcheck.normalize import WORD_KEYS, Token, is_arabic, match_keys, normalize, strip_diacritics
+from factcheck.normalize import WORD_KEYS, Token, is_arabic, match_keys, normalize, norms, strip_diacritics
 
 __all__ = ["OppositeLexicon", "Opposition", "load_opposites"]
 
@@ -48,7 +47,6 @@ class Opposition:
 # Pronoun suffixes after which a feminine ت stands for ة (موافقته → موافقة).
 _PRONOUNS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك")
 _FUTURE_VERB = ("سي", "ست", "سن", "سا")  # سيرتفع, ستنخفض
-_NORM = attrgetter("norm")
 
 
 @lru_cache(maxsize=65536)  # ``ta_marbuta`` is always given: a call without it would be a second memo entry
@@ -411,8 +409,8 @@ class OppositeLexicon:
     @staticmethod
     def _info(tokens: Sequence[Token], hits: Sequence[_Hit], covered: set[int]) -> _TextInfo:
         # ``_plain_keys`` of the words outside phrases, from the archive-wide memo (no entry is a number)
-        norms = [t.norm for j, t in enumerate(tokens) if j not in covered] if covered else map(_NORM, tokens)
-        keys = set(chain.from_iterable(filter(None, map(WORD_KEYS.__getitem__, norms))))
+        words = [t.norm for j, t in enumerate(tokens) if j not in covered] if covered else norms(tokens)
+        keys = set(chain.from_iterable(filter(None, map(WORD_KEYS.__getitem__, words))))
         info = _TextInfo(keys, set(), set(), set())
         for hit in hits:
             info.families.update(hit.families)
