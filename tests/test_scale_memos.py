@@ -138,3 +138,37 @@ def test_the_quiet_words_of_the_lexicon_are_quiet_however_they_end():
     quiet_plain = lexicon._quiet[False]
     assert quiet_plain
     assert all(lexicon._is_quiet(word, True) for word in list(quiet_plain)[:2000])
+
+
+def test_reading_only_the_loud_positions_finds_what_reading_every_word_finds():
+    # A judged sentence's loud positions are kept with its facts; the lexicon then looks at those words only.
+    from factcheck.opposites import KnownReading
+
+    seeds = _seed_tokens()
+    fresh = build_default()
+    expected = [fresh._scan(tokens) for tokens in seeds]
+    assert any(hits for hits, _ in expected)
+    lexicon = build_default()
+    for tokens, want in zip(seeds, expected, strict=True):
+        loud = lexicon.loud_positions(tokens)
+        assert len(loud) < len(tokens) or not tokens
+        assert all(tokens[k].is_word and not tokens[k].is_number for k in loud)
+        assert lexicon._scan(tokens, loud) == want
+    claims = [tokenize(c) for c, _ in PAIRS]
+    for claim in claims:
+        for tokens in seeds[:60]:
+            keys = match.all_keys(match.token_key_sets(tokens))
+            known = KnownReading(lexicon.loud_positions(tokens), keys)
+            assert build_default().find(claim, tokens, known) == fresh.find(claim, tokens)
+
+
+def test_a_sentence_keeps_its_loud_positions_with_its_facts():
+    lexicon = build_default()
+    sentences = Corpus(load_sources(SEEDS)).index.sentences
+    sentence = next(s for s in sentences if lexicon.loud_positions(tokenize(s.sentence.text)))
+    fresh = match.AnalysedSentence(sentence.sentence, sentence.reference)
+    loud = fresh.loud
+    assert loud
+    assert loud == lexicon.loud_positions(fresh.tokens)
+    again = match.AnalysedSentence(sentence.sentence, sentence.reference, facts=fresh.facts)
+    assert again.loud == loud

@@ -10,7 +10,7 @@ worker (``pip install "factcheck[dask]"``); the articles are sent from here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from factcheck.parts import Part, PartSpec, default_jobs
@@ -62,11 +62,12 @@ class DaskRunner:
         ]
         self.client.gather(self._parts)  # built now, all at once; a failure shows here
 
-    def call(self, method: str, *args: Any) -> list[Any]:
+    def call(self, method: str, *args: Any, each: Callable[[Any], Any] | None = None) -> list[Any]:
         # Claims and the corpus's counts go once to every worker, not once per part.
         shared = [self.client.scatter([a], broadcast=True, hash=False)[0] for a in args]
         tasks = [self.client.submit(_call, part, method, *shared, pure=False) for part in self._parts]
-        return self.client.gather(tasks)
+        answers = self.client.gather(tasks)
+        return answers if each is None else [each(answer) for answer in answers]
 
     def close(self) -> None:
         self._parts = []

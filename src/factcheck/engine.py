@@ -594,7 +594,7 @@ class Corpus:
                         same = reasons[found.cues] = tuple(reason.setdefault(r, r) for r in found.cues)
                     spans, score = shared.spans(found.highlights), shared.score(found.score)
                     if same is not found.cues or spans is not found.highlights or score is not found.score:
-                        found = dataclasses.replace(found, cues=same, highlights=spans, score=score)
+                        found = Evidence(found.sentence, score, found.stance, same, spans)
                     by_claim[i].setdefault(self._source_of[n], []).append(found)
             if large:
                 sentence.forget()

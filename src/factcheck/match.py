@@ -184,6 +184,12 @@ class AnalysedSentence:
         return self._facts()[3]
 
     @cached_property
+    def loud(self) -> tuple[int, ...]:
+        """The positions of the tokens the opposites lexicon looks at (``OppositeLexicon.loud_positions``)."""
+        self._facts()
+        return self.__dict__["loud"]
+
+    @cached_property
     def side_set(self) -> frozenset[int]:
         """Every opposites-lexicon side some word of the sentence stands on."""
         return frozenset().union(*self.sides)
@@ -191,17 +197,18 @@ class AnalysedSentence:
     def _facts(
         self,
     ) -> tuple[list[DateMention], list[Quantity], list[Cue], tuple[frozenset[int], ...], tuple[Token, ...]]:
-        """Dates, quantities, cues, sides and tokens, read back from ``facts`` or worked out (and kept there)."""
+        """Dates, quantities, cues, sides and tokens, read back from ``facts`` or worked out (and kept there),
+        and the loud positions (``loud``)."""
         found = self.__dict__
         if self.facts:
-            dates, quantities, cues, marked, spans, norms = pickle.loads(self.facts)
+            dates, quantities, cues, marked, loud, spans, norms = pickle.loads(self.facts)
             tokens = found.get("tokens") or found.setdefault("tokens", _tokens_from(self.sentence.text, spans, norms))
             listed = [_NO_SIDES] * len(tokens)
             for k, on in marked:
                 listed[k] = on
             sides = tuple(listed)
         elif self.facts is not None:  # nothing at all
-            dates, quantities, cues, tokens = [], [], [], self.tokens
+            dates, quantities, cues, tokens, loud = [], [], [], self.tokens, ()
             sides = (_NO_SIDES,) * len(tokens)
         else:
             tokens = self.tokens
@@ -212,9 +219,11 @@ class AnalysedSentence:
             cues = find_cues(tokens, masked=self.quantity_spans)
             sides = token_sides(tokens)
             marked = tuple((k, on) for k, on in enumerate(sides) if on)
-            stored = (dates, quantities, cues, marked, *_tokens_as_text(tokens))
+            loud = load_opposites().loud_positions(tokens)
+            stored = (dates, quantities, cues, marked, loud, *_tokens_as_text(tokens))
             self.facts = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL) if any(stored) else b""
         found["dates"], found["quantities"], found["cues"], found["sides"] = dates, quantities, cues, sides
+        found["loud"] = loud
         return dates, quantities, cues, sides, tokens
 
     @cached_property
@@ -293,6 +302,7 @@ _ON_DEMAND = (
     "quantity_spans",
     "cues",
     "sides",
+    "loud",
     "side_set",
     "places",
     "is_question",

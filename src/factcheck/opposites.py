@@ -19,8 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from itertools import chain
-from typing import Any
+from itertools import chain, compress
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -127,11 +127,19 @@ class _Hit:
     arabic: bool
 
 
+class KnownReading(NamedTuple):
+    """What is known of a text before the lexicon reads it: its ``loud_positions`` and every word's
+    match keys (a judged sentence's, kept with its facts and worked out for matching)."""
+
+    loud: Sequence[int]
+    keys: frozenset[str]
+
+
 @dataclass(slots=True)
 class _TextInfo:
     """What the plain-match test needs to know about the other text."""
 
-    keys: set[str]
+    keys: set[str] | frozenset[str]
     families: set[int]
     sides_ar: set[int]
     sides_en: set[int]
@@ -293,32 +301,23 @@ class OppositeLexicon:
             i += 1
         return i
 
-    def _scan(self, tokens: Sequence[Token]) -> tuple[list[_Hit], set[int]]:
-        """Entries found in a text, longest match first, and the token indices phrases cover."""
+    def _scan(self, tokens: Sequence[Token], loud: Sequence[int] | None = None) -> tuple[list[_Hit], set[int]]:
+        """Entries found in a text, longest match first, and the token indices phrases cover.
+
+        ``loud``: the positions ``loud_positions`` gave for these tokens, the only ones looked at.
+        """
         hits: list[_Hit] = []
         covered: set[int] = set()
-        quiet = self._quiet
-        # Quiet however the word ends: a word that is no entry when its final ه may stand for ة is no
-        # entry when it may not either (``_candidates`` only drops keys then).
-        passed = quiet[False]
-        i, n = 0, len(tokens)
-        while i < n:
+        after = 0  # the tokens before it are part of a name or phrase already read
+        for i in range(len(tokens)) if loud is None else loud:
+            if i < after or (loud is None and not self._is_loud(tokens[i])):
+                continue
             tok = tokens[i]
-            if tok.norm in passed:
-                i += 1
-                continue
-            if not tok.is_word or tok.is_number:
-                i += 1
-                continue
-            ta_marbuta = _ends_in_ta_marbuta(tok.text)
-            if tok.norm in quiet[ta_marbuta] or self._is_quiet(tok.norm, ta_marbuta):
-                i += 1
-                continue
             end = self._skip_name(tokens, i)
             if end is not None:
-                i = end
+                after = end
                 continue
-            families, phrases = self._entry(tok.norm, ta_marbuta)
+            families, phrases = self._entry(tok.norm, _ends_in_ta_marbuta(tok.text))
             for rest, fid in phrases:
                 end = self._follows(tokens, i + 1, rest)
                 if end is not None:
@@ -334,7 +333,7 @@ class OppositeLexicon:
                         )
                     )
                     covered.update(range(i, end))
-                    i = end
+                    after = end
                     break
             else:
                 if families:
@@ -348,8 +347,25 @@ class OppositeLexicon:
                             is_arabic(tok.norm),
                         )
                     )
-                i += 1
         return hits, covered
+
+    def _is_loud(self, tok: Token) -> bool:
+        """Whether ``_scan`` must look at a token: a word, not a number, that is an entry, opens a phrase
+        or begins a name."""
+        norm = tok.norm
+        quiet = self._quiet
+        # Quiet however the word ends: a word that is no entry when its final ه may stand for ة is no
+        # entry when it may not either (``_candidates`` only drops keys then).
+        if norm in quiet[False] or not tok.is_word or tok.is_number:
+            return False
+        ta_marbuta = _ends_in_ta_marbuta(tok.text)
+        return not (norm in quiet[ta_marbuta] or self._is_quiet(norm, ta_marbuta))
+
+    def loud_positions(self, tokens: Sequence[Token]) -> tuple[int, ...]:
+        """The positions of the tokens a reading of the text looks at (``find``): most words of a
+        sentence are no entry, and a sentence's loud positions, kept with its facts, spare judging
+        the look at every word."""
+        return tuple(compress(range(len(tokens)), map(self._is_loud, tokens)))
 
     def _is_quiet(self, norm: str, ta_marbuta: bool) -> bool:
         """Whether a word (a word token's match form) is no entry, opens no phrase and begins no name:
@@ -362,7 +378,7 @@ class OppositeLexicon:
         quiet.add(norm)
         return True
 
-    def _read(self, tokens: Sequence[Token]) -> tuple[list[_Hit], _TextInfo | None]:
+    def _read(self, tokens: Sequence[Token], known: KnownReading | None = None) -> tuple[list[_Hit], _TextInfo | None]:
         """``_scan`` and ``_info`` of a text, remembered: the same sentence is read for many claims.
 
         A text is remembered by its tokens object, so an equal text given as another object is
@@ -371,8 +387,9 @@ class OppositeLexicon:
         """
         cached = self._reads.get(id(tokens))
         if cached is None or cached[0] is not tokens:
-            hits, covered = self._scan(tokens)
-            cached = (tokens, hits, self._info(tokens, hits, covered) if hits else None)
+            hits, covered = self._scan(tokens, known.loud if known else None)
+            keys = known.keys if known and not covered else None
+            cached = (tokens, hits, self._info(tokens, hits, covered, keys) if hits else None)
             if len(self._reads) > _READ_CACHE_SIZE:
                 self._reads.clear()
             self._reads[id(tokens)] = cached
@@ -407,10 +424,14 @@ class OppositeLexicon:
         return None
 
     @staticmethod
-    def _info(tokens: Sequence[Token], hits: Sequence[_Hit], covered: set[int]) -> _TextInfo:
-        # ``_plain_keys`` of the words outside phrases, from the archive-wide memo (no entry is a number)
-        words = [t.norm for j, t in enumerate(tokens) if j not in covered] if covered else norms(tokens)
-        keys = set(chain.from_iterable(filter(None, map(WORD_KEYS.__getitem__, words))))
+    def _info(
+        tokens: Sequence[Token], hits: Sequence[_Hit], covered: set[int], keys: frozenset[str] | None = None
+    ) -> _TextInfo:
+        """``keys``: every word's match keys, when known (``KnownReading``) and no phrase covers a word."""
+        if keys is None:
+            # ``_plain_keys`` of the words outside phrases, from the archive-wide memo (no entry is a number)
+            words = [t.norm for j, t in enumerate(tokens) if j not in covered] if covered else norms(tokens)
+            keys = frozenset(chain.from_iterable(filter(None, map(WORD_KEYS.__getitem__, words))))
         info = _TextInfo(keys, set(), set(), set())
         for hit in hits:
             info.families.update(hit.families)
@@ -446,17 +467,19 @@ class OppositeLexicon:
                     return f"{self._families[cf].head} ↔ {self._families[sf].head}"
         return None
 
-    def find(self, claim_tokens: Sequence[Token], source_tokens: Sequence[Token]) -> list[Opposition]:
+    def find(
+        self, claim_tokens: Sequence[Token], source_tokens: Sequence[Token], source: KnownReading | None = None
+    ) -> list[Opposition]:
         """Swaps between claim and source: opposite words neither of which the other text also has.
 
         A claim word counts only when the source has no plain match for it (shared
         match key or same lexeme) and vice versa, so a source that says both
-        (ارتفاع ثم انخفاض) is no swap.
+        (ارتفاع ثم انخفاض) is no swap. ``source``: what is known of the source text already.
         """
         claim_hits, claim_info = self._read(claim_tokens)
         if not claim_hits or claim_info is None:
             return []
-        source_hits, source_info = self._read(source_tokens)
+        source_hits, source_info = self._read(source_tokens, source)
         if not source_hits or source_info is None:
             return []
         out: list[Opposition] = []

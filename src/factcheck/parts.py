@@ -84,10 +84,7 @@ class Part:
         cache = AnalysisCache(self.spec.cache_dir) if self.spec.cache_dir is not None else None
         self.corpus.cache = cache
         try:
-            found = [
-                [dataclasses.replace(f, position=f.position + first) for f in claim]
-                for claim in self.corpus.findings_many(queries, settings)
-            ]
+            found = self.corpus.findings_many(queries, settings, first=first)
             self.corpus.store_facts(cache)
         finally:
             self.corpus.cache = None
@@ -159,11 +156,15 @@ def give_back_free_memory() -> None:
 
 
 class Runner(Protocol):
-    """Where the parts live: ``start`` builds them, ``call`` runs one method on every part, in order."""
+    """Where the parts live: ``start`` builds them, ``call`` runs one method on every part, in order.
+
+    ``each``, when given, is applied here to every part's answer, and its result is returned in
+    place of the answer; a runner may apply it to one answer while other parts are still working.
+    """
 
     def start(self, specs: Sequence[PartSpec]) -> None: ...
 
-    def call(self, method: str, *args: Any) -> list[Any]: ...
+    def call(self, method: str, *args: Any, each: Callable[[Any], Any] | None = None) -> list[Any]: ...
 
     def close(self) -> None: ...
 
@@ -218,14 +219,23 @@ class ProcessRunner:
                 " work under `if __name__ == '__main__':`, as worker processes import it)"
             ) from exc
 
-    def call(self, method: str, *args: Any) -> list[Any]:
+    def call(self, method: str, *args: Any, each: Callable[[Any], Any] | None = None) -> list[Any]:
+        from concurrent.futures import as_completed
+
         # The collector is held off while the answers are unpickled too (the pool does it in a
         # thread of this process, and the thresholds are the process's).
         with fewer_collections():
             blob = pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL)  # once for all the parts
             futures = [pool.submit(_call_part, method, blob) for pool in self._pools]
             del blob
-            return [f.result() for f in futures]
+            if each is None:
+                return [f.result() for f in futures]
+            # Each answer taken as its part finishes: the first is read while the others still work.
+            place = {future: i for i, future in enumerate(futures)}
+            out: list[Any] = [None] * len(futures)
+            for future in as_completed(futures):
+                out[place[future]] = each(future.result())
+            return out
 
     def close(self) -> None:
         for pool in self._pools:
@@ -330,15 +340,15 @@ class PartedCorpus:
             neighbours=neighbours,
             names=names,
         )
-        answers: list[bytes] = self.runner.call("findings", queries, stats, settings)
         with fewer_collections():
-            per_part = []
-            while answers:  # each answer's bytes let go of once read
-                per_part.append(read_answer(answers.pop(0), self._texts))
+            per_part = self.runner.call("findings", queries, stats, settings, each=self._read_answer)
             return [
                 assemble(claim, self.sources, (f for part in per_part for f in part[i]), self._silent)
                 for i, claim in enumerate(claims)
             ]
+
+    def _read_answer(self, answer: bytes) -> list[list[SourceFinding]]:
+        return read_answer(answer, self._texts)
 
 
 def worker_count(jobs: int, sources: int) -> int:

@@ -21,7 +21,7 @@ from factcheck.match import STRICT_CREDIT, AnalysedSentence, CorpusIndex, Phrasi
 from factcheck.models import Evidence, EvidenceStance, Reason
 from factcheck.normalize import Token, match_keys, normalize, token_span, tokenize
 from factcheck.numbers import Qualifier, Quantity, compare
-from factcheck.opposites import Opposition, load_opposites
+from factcheck.opposites import KnownReading, Opposition, load_opposites
 from factcheck.polarity import Cue, CueKind, cue_token_indexes, existents, governing
 from factcheck.query import Query, Term, date_frame_forms
 from factcheck.verdict import part_reason
@@ -353,12 +353,20 @@ def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) 
     does not contradict "rose", and "لم تتبقَّ قوات" does not contradict "forces withdrew".
     """
     lexicon = load_opposites()
-    claim_sides = frozenset().union(*(lexicon.sides_of(t.norm) for t in m.phrasing.tokens if t.is_word))
-    # A claim speaking of both sides (advisers stay, combat forces leave) cannot say which
-    # one a negated "stay" in the sentence is about; only its one-sided words count here.
-    one_sided = frozenset(s for s in claim_sides if not lexicon.opposite_sides(s) & claim_sides)
-    two_sided = claim_sides - one_sided
-    synonyms = [k for k, sides in enumerate(sentence.sides) if sides & one_sided]
+    plan = index.plan(m.phrasing)
+    sided = plan.derived.get("sides")
+    if sided is None:
+        claim_sides = frozenset().union(*(lexicon.sides_of(t.norm) for t in m.phrasing.tokens if t.is_word))
+        # A claim speaking of both sides (advisers stay, combat forces leave) cannot say which
+        # one a negated "stay" in the sentence is about; only its one-sided words count here.
+        one_sided = frozenset(s for s in claim_sides if not lexicon.opposite_sides(s) & claim_sides)
+        sided = plan.derived["sides"] = (claim_sides, one_sided, claim_sides - one_sided)
+    claim_sides, one_sided, two_sided = sided
+    synonyms = (
+        [k for k, sides in enumerate(sentence.sides) if sides & one_sided]
+        if not one_sided.isdisjoint(sentence.side_set)
+        else []
+    )
     # The same goes for the claim's own words on such a side: "لم يبقَ فيها قوات قتالية" cannot
     # contradict "advisers stay while combat forces leave" through the word بقاء.
     # A claim word the sentence both negates and affirms ("لم يبقَ فيها قوات قتالية ...
@@ -367,7 +375,7 @@ def _polarity(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) 
         p
         for h in m.hits
         if h.similarity > 0
-        and not any(lexicon.sides_of(w) & two_sided for w in h.term.alternatives[0])
+        and not (two_sided and any(lexicon.sides_of(w) & two_sided for w in h.term.alternatives[0]))
         and all(governing(sentence.cues, [q], sentence.tokens) for q in h.positions)
         for p in h.positions
     ]
@@ -397,7 +405,7 @@ def _swaps(
 
     With ``missing``, only for the claim words at those tokens.
     """
-    found = load_opposites().find(m.phrasing.tokens, sentence.tokens)
+    found = load_opposites().find(m.phrasing.tokens, sentence.tokens, KnownReading(sentence.loud, sentence.key_set))
     if missing is not None:
         found = [o for o in found if o.claim_index in missing]
     if not found:
