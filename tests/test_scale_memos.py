@@ -172,3 +172,25 @@ def test_a_sentence_keeps_its_loud_positions_with_its_facts():
     assert loud == lexicon.loud_positions(fresh.tokens)
     again = match.AnalysedSentence(sentence.sentence, sentence.reference, facts=fresh.facts)
     assert again.loud == loud
+
+
+def test_judging_leaves_no_cycles(monkeypatch):
+    # Judging runs with the cyclic collector off (``fewer_collections(none=True)``): what it builds
+    # and drops must be freed by reference counts alone, on a corpus that keeps or forgets analyses.
+    import gc
+
+    claim_set = load_claims(CLAIMS)
+    gloss = Glossary.build(claim_set.glossary)
+    for kept in (engine.KEEP_ANALYSED, 0):
+        monkeypatch.setattr(engine, "KEEP_ANALYSED", kept)
+        corpus = Corpus(load_sources(SEEDS), actors=claim_set.actors, lexicon=claim_set.lexicon)
+        queries = [corpus._query(claim, gloss) for claim in claim_set.claims]
+        corpus.findings_many(queries, Settings())  # what is built once per process is built now
+        gc.collect()
+        gc.disable()
+        try:
+            found = corpus.findings_many(queries, Settings())
+            assert gc.collect() == 0
+        finally:
+            gc.enable()
+        assert any(found)

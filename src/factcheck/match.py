@@ -501,7 +501,8 @@ class CorpusIndex:
             if word not in self._neighbours:
                 self.prepare([word])
             for other, ratio in self._neighbours[word]:
-                for key in match_keys(other):
+                # Neighbours are words of the corpus: their keys come from the archive-wide memo.
+                for key in WORD_KEYS[other] or match_keys(other):
                     if len(key) >= FUZZY_MIN_LENGTH - 1 and out.get(key, 0.0) < ratio / 100:
                         out[key] = ratio / 100
         self._expansions[word, fuzzy] = out
@@ -696,14 +697,17 @@ class CorpusIndex:
             for key, credit in self.expand(word, fuzzy).items()
             if (docs := self.postings.get(key))
         ]
-        docs = np.concatenate([d for d, _ in found]) if found else np.empty(0, np.int32)
-        credits = np.concatenate([np.full(len(d), c) for d, c in found]) if found else np.empty(0)
         if len(found) > 1:
+            docs = np.concatenate([d for d, _ in found])
+            credits = np.concatenate([np.full(len(d), c) for d, c in found])
             order = np.lexsort((-credits, docs))  # by sentence, best credit first
             docs, credits = docs[order], credits[order]
             first = np.ones(len(docs), dtype=bool)
             first[1:] = docs[1:] != docs[:-1]
             docs, credits = docs[first], credits[first]
+        else:
+            docs = found[0][0] if found else np.empty(0, np.int32)
+            credits = np.full(len(docs), found[0][1]) if found else np.empty(0)
         speakers = [self._speaker_docs(key) for key in match_keys(word) if key in self.speaker_postings]
         if speakers:
             named = speakers[0] if len(speakers) == 1 else np.unique(np.concatenate(speakers))
@@ -785,10 +789,13 @@ class CorpusIndex:
                 common = np.intersect1d(common, docs, assume_unique=True)
             if not len(common):
                 continue
-            total = None
-            for docs, credits in per_word:
-                values = credits[np.searchsorted(docs, common)]
-                total = values.copy() if total is None else total + values
+            if len(per_word) == 1:  # a one-word alternative: its word's credits as they are
+                total = per_word[0][1]
+            else:
+                total = None
+                for docs, credits in per_word:
+                    values = credits[np.searchsorted(docs, common)]
+                    total = values.copy() if total is None else total + values
             sim = credit * total / len(per_word)
             keep = sim > 0
             docs_of.append(common[keep])

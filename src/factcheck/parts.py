@@ -340,7 +340,7 @@ class PartedCorpus:
             neighbours=neighbours,
             names=names,
         )
-        with fewer_collections():
+        with fewer_collections(none=True):
             per_part = self.runner.call("findings", queries, stats, settings, each=self._read_answer)
             return [
                 assemble(claim, self.sources, (f for part in per_part for f in part[i]), self._silent)
