@@ -186,3 +186,14 @@ def test_sources_sharing_an_id_send_their_texts_back(seeds_single):
     with PartedCorpus(sources, ProcessRunner(), parts=2, actors=claim_set.actors, lexicon=claim_set.lexicon) as corpus:
         got = corpus.check_all(claims, claim_set.glossary, Settings())
     assert got == expected
+
+
+@given(st.dictionaries(st.text(max_size=4), st.integers(1, 10**6), max_size=60), st.integers(1, 10**7))
+def test_the_weight_of_an_unseen_word_is_the_median_weight_of_the_keys(frequencies, sentences):
+    # Worked out from the median frequency (one logarithm): the same number as the median of every key's weight.
+    import math
+
+    from factcheck.match import unseen_weight
+
+    weights = sorted(math.log((sentences + 1) / (df + 0.5)) for df in frequencies.values())
+    assert unseen_weight(frequencies, sentences) == (weights[len(weights) // 2] if weights else 1.0)

@@ -174,21 +174,26 @@ def test_a_sentence_keeps_its_loud_positions_with_its_facts():
     assert again.loud == loud
 
 
-def test_judging_leaves_no_cycles(monkeypatch):
-    # Judging runs with the cyclic collector off (``fewer_collections(none=True)``): what it builds
-    # and drops must be freed by reference counts alone, on a corpus that keeps or forgets analyses.
+def test_reading_and_judging_leave_no_cycles(monkeypatch, tmp_path):
+    # Reading a corpus and judging run with the cyclic collector off (``fewer_collections(none=True)``):
+    # what they build and drop must be freed by reference counts alone, read afresh or from the cache,
+    # on a corpus that keeps or forgets its sentences' analyses.
     import gc
 
     claim_set = load_claims(CLAIMS)
     gloss = Glossary.build(claim_set.glossary)
-    for kept in (engine.KEEP_ANALYSED, 0):
+    sources = load_sources(SEEDS)
+    Corpus(sources)  # what is built once per process is built now
+    for kept, cache in ((engine.KEEP_ANALYSED, None), (0, AnalysisCache(tmp_path)), (0, AnalysisCache(tmp_path))):
         monkeypatch.setattr(engine, "KEEP_ANALYSED", kept)
-        corpus = Corpus(load_sources(SEEDS), actors=claim_set.actors, lexicon=claim_set.lexicon)
-        queries = [corpus._query(claim, gloss) for claim in claim_set.claims]
-        corpus.findings_many(queries, Settings())  # what is built once per process is built now
         gc.collect()
         gc.disable()
         try:
+            corpus = Corpus(sources, cache, actors=claim_set.actors, lexicon=claim_set.lexicon)
+            assert gc.collect() == 0
+            queries = [corpus._query(claim, gloss) for claim in claim_set.claims]
+            corpus.findings_many(queries, Settings())  # what is built once per process is built now
+            gc.collect()
             found = corpus.findings_many(queries, Settings())
             assert gc.collect() == 0
         finally:

@@ -864,10 +864,14 @@ def _numpy() -> Any:
     return numpy
 
 
-def unseen_weight(document_frequencies: dict[str, int], sentences: int) -> float:
-    """The median inverse sentence frequency over all match keys (see ``CorpusIndex.unseen_weight``)."""
-    values = sorted(math.log((sentences + 1) / (df + 0.5)) for df in document_frequencies.values())
-    return values[len(values) // 2] if values else 1.0
+def unseen_weight(document_frequencies: Mapping[str, int], sentences: int) -> float:
+    """The median inverse sentence frequency over all match keys (see ``CorpusIndex.unseen_weight``).
+
+    The weight falls as the frequency rises, so the median weight is the weight of the median
+    frequency counted from the most frequent: one logarithm, not one per key.
+    """
+    counts = sorted(document_frequencies.values(), reverse=True)
+    return math.log((sentences + 1) / (counts[len(counts) // 2] + 0.5)) if counts else 1.0
 
 
 BATCH_FROM = 20_000  # choices from which comparing many words in one batch beats one at a time

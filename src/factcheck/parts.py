@@ -291,8 +291,11 @@ class PartedCorpus:
         key_docs: dict[str, int] = {}
         words: set[str] = set()
         for summary in summaries:
-            for key, n in summary.key_docs.items():
-                key_docs[key] = key_docs.get(key, 0) + n
+            # The keys new to the sum are taken whole; only those already in it are added up one by one.
+            part = summary.key_docs
+            added = {key: key_docs[key] + part[key] for key in part.keys() & key_docs.keys()}
+            key_docs |= part
+            key_docs |= added
             words |= summary.words
         self._base = CorpusStats(sentences, unseen_weight(key_docs, sentences), tuple(sorted(words)))
         # Spelling neighbours are looked up here, once, against the whole vocabulary.
