@@ -244,3 +244,44 @@ def test_an_opposite_elsewhere_in_a_long_sentence_refutes_nothing():
     # Iraqi forces: support there is not the opposite of the coalition's stance against ISIS.
     result = by_source(only_result("يضم التحالف الدولي المناهض لتنظيم الدولة بقيادة واشنطن ما يزيد على 60 دولة"))
     assert result["001"]["stance"] == "supports"
+
+
+@pytest.mark.parametrize(
+    ("source", "claim", "expected"),
+    [
+        # "keep only the advisers": the keeping is not said of the combat forces, whose withdrawal answers the claim
+        (
+            "اتفق البلدان على انسحاب القوات القتالية من العراق والإبقاء فقط على المستشارين.",
+            "اتفق البلدان على بقاء القوات القتالية في العراق",
+            "contradicts",
+        ),
+        (
+            "اتفق البلدان على انسحاب القوات القتالية من العراق وإبقاء المستشارين العسكريين فقط.",
+            "اتفق البلدان على بقاء القوات القتالية في العراق",
+            "contradicts",
+        ),
+        # the restricted thing itself is kept
+        (
+            "اتفق البلدان على انسحاب القوات القتالية من العراق والإبقاء فقط على المستشارين.",
+            "اتفق البلدان على إبقاء المستشارين في العراق",
+            "supports",
+        ),
+        # no "only": the sentence keeps both, and says so of the claim's forces too
+        (
+            "اتفق البلدان على إبقاء القوات القتالية والمستشارين في العراق.",
+            "اتفق البلدان على إبقاء القوات القتالية في العراق",
+            "supports",
+        ),
+    ],
+)
+def test_a_word_kept_to_something_else_by_only(tmp_path, source, claim, expected):
+    evidence = evidence_for(tmp_path, source, claim)
+    assert evidence[0].stance.value == expected, [c.text for c in evidence[0].cues]
+
+
+def test_keeping_only_advisers_refutes_combat_forces_staying_on_the_seeds():
+    # 004: "اتفاق يقضي بانسحاب القوات القتالية في التحالف الدولي في 31 ديسمبر/كانون الأول الحالي،
+    # والإبقاء فقط على المستشارين": the keeping is of the advisers alone.
+    result = by_source(only_result("يسمح الاتفاق ببقاء قوات قتالية أميركية في العراق بعد نهاية عام 2021"))
+    refuting = [e for e in result["004"]["evidence"] if e["stance"] == "contradicts"]
+    assert any("«ببقاء» ↔ «بانسحاب»" in [c["text"] for c in e["cues"]] for e in refuting)

@@ -237,9 +237,38 @@ def _said_as_such(index: CorpusIndex, word: str, sentence: AnalysedSentence, hit
     "لم تتبقَّ قوات قتالية" answers "تبقى قوات قتالية" by negating تبقى; the
     انسحاب elsewhere in that sentence is not a swap for it.
     """
-    if any(credit >= STRICT_CREDIT and key in sentence.key_set for key, credit in index.expand(word).items()):
-        return True
-    return any(h.similarity > 0 and h.positions and word in h.term.alternatives[0] for h in hits)
+    own = [h for h in hits if h.similarity > 0 and h.positions and word in h.term.alternatives[0]]
+    if own:
+        matched = {p for h in hits if h.similarity > 0 and h not in own for p in h.positions}
+        return not all(_kept_to_other(sentence.tokens, p, matched) for h in own for p in h.positions)
+    return any(credit >= STRICT_CREDIT and key in sentence.key_set for key, credit in index.expand(word).items())
+
+
+_ONLY = frozenset(normalize(w) for w in "فقط وحده وحدها وحدهم only solely".split())
+_ONLY_LINKS = frozenset(normalize(w) for w in "على عن من the a an of".split())
+ONLY_REACH = 3  # words from a claim word to the "only" restricting its object ("بإبقاء المستشارين العسكريين فقط")
+
+
+def _kept_to_other(tokens: Sequence[Token], k: int, matched: set[int]) -> bool:
+    """Is word ``k`` restricted by "only" to something the claim does not name?
+
+    In "withdraw the combat forces and keep only the advisers" (والإبقاء فقط على
+    المستشارين, بإبقاء المستشارين فقط) the keeping is said of the advisers alone: it
+    does not restate "combat forces stay", and the withdrawal of those forces there
+    answers that claim. The restricted words stand between the word and "only", or
+    right after an "only" that follows the word.
+    """
+    stop = min(len(tokens), k + 1 + ONLY_REACH)
+    for j in range(k + 1, stop):
+        if not tokens[j].is_word:
+            return False
+        if tokens[j].norm in _ONLY:
+            if j > k + 1:
+                what = [i for i in range(k + 1, j) if tokens[i].norm not in _ONLY_LINKS]
+            else:
+                what = [i for i in range(j + 1, min(len(tokens), j + 3)) if tokens[i].norm not in _ONLY_LINKS][:1]
+            return bool(what) and all(tokens[i].is_word and i not in matched for i in what)
+    return False
 
 
 # Claims of leaving or ending agree with "there are no longer forces": their words on these sides.
