@@ -285,3 +285,47 @@ def test_keeping_only_advisers_refutes_combat_forces_staying_on_the_seeds():
     result = by_source(only_result("يسمح الاتفاق ببقاء قوات قتالية أميركية في العراق بعد نهاية عام 2021"))
     refuting = [e for e in result["004"]["evidence"] if e["stance"] == "contradicts"]
     assert any("«ببقاء» ↔ «بانسحاب»" in [c["text"] for c in e["cues"]] for e in refuting)
+
+
+@pytest.mark.parametrize(
+    ("source", "claim", "expected"),
+    [
+        # a threat is not the act, either way round
+        (
+            "تتهم واشنطن مليشيات مقربة من إيران باستهداف المصالح الأميركية في العراق.",
+            "مليشيات مقربة من إيران تلوّح باستهداف المصالح الأميركية في العراق",
+            "mentions",
+        ),
+        (
+            "مليشيات مقربة من إيران تلوّح باستهداف المصالح الأميركية في العراق.",
+            "مليشيات مقربة من إيران تلوّح باستهداف المصالح الأميركية في العراق",
+            "supports",
+        ),
+        (
+            "هددت مليشيات مقربة من إيران بقصف السفارة الأميركية في بغداد.",
+            "قصفت مليشيات مقربة من إيران السفارة الأميركية في بغداد",
+            "mentions",
+        ),
+        (
+            "قصفت مليشيات مقربة من إيران السفارة الأميركية في بغداد.",
+            "قصفت مليشيات مقربة من إيران السفارة الأميركية في بغداد",
+            "supports",
+        ),
+        # but a threat does state an intent
+        (
+            "هددت مليشيات مقربة من إيران بقصف السفارة الأميركية في بغداد.",
+            "أعلنت مليشيات مقربة من إيران عزمها قصف السفارة الأميركية في بغداد",
+            "supports",
+        ),
+    ],
+)
+def test_a_threat_is_not_the_act(tmp_path, source, claim, expected):
+    evidence = evidence_for(tmp_path, source, claim)
+    assert evidence[0].stance.value == expected, [c.text for c in evidence[0].cues]
+
+
+def test_attacks_reported_do_not_support_a_threat_on_the_seeds():
+    # 000 reports US accusations of attacks on US interests; 004 reports the threat itself.
+    result = by_source(only_result("مليشيات مقربة من إيران تلوّح باستهداف المصالح الأميركية في العراق"))
+    assert result["000"]["stance"] != "supports"
+    assert result["004"]["stance"] == "supports"

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from factcheck.concepts import ConceptLexicon, load_concepts
 from factcheck.dates import DateMention, compare_dates
 from factcheck.match import STRICT_CREDIT, AnalysedSentence, CorpusIndex, PhrasingMatch, TermHit, score_phrasing
 from factcheck.models import Evidence, EvidenceStance, Reason
@@ -523,6 +524,8 @@ _INTENDING = frozenset(
         "تنوي ينوي قررت قرر agreed agree agreement plan plans planned intends"
     ).split()
 )
+# Nouns of intent a claim may frame its act with (عزمها على, نيتها, اعتزامها): keys, as the words take suffixes.
+_INTENT_KEYS = frozenset(normalize(w) for w in "عزم نية نيت اعتزام intent intention".split())
 _INTENT_LINKS = frozenset(normalize(w) for w in ("على", "ب", "ل", "to", "on", "for", "the", "a"))
 
 
@@ -699,6 +702,60 @@ def _located(tokens: Sequence[Token], k: int) -> bool:
     return j >= 0 and tokens[j].norm in _LOCATIVE
 
 
+THREAT_CONCEPT = "threaten"
+
+
+def _threat_unsaid(m: PhrasingMatch) -> Term | None:
+    """The claim's word for a threat (تلوّح, يهدد, threaten), when the sentence has no word of threat.
+
+    A threat to strike is not a strike: "militias threaten to target US interests" is
+    not supported by a report of attacks on them, however closely the rest matches.
+    """
+    lexicon = load_concepts()
+    for h in m.hits:
+        if h.similarity == 0 and any(_is_threat(lexicon, w) for w in h.term.alternatives[0]):
+            return h.term
+    return None
+
+
+def _is_threat(lexicon: ConceptLexicon, word: str) -> bool:
+    return any(lexicon.concepts[n].id == THREAT_CONCEPT for n, _ in lexicon.lookup(word))
+
+
+def _only_threatened(m: PhrasingMatch, sentence: AnalysedSentence) -> str | None:
+    """The sentence's threat word right before a matched word ("تلوّح باستهداف", "هددوا بضرب"), when the claim has none.
+
+    "Militias threaten to target US interests" does not say they attack them.
+    """
+    lexicon = load_concepts()
+    if any(_is_threat(lexicon, w) for h in m.hits for w in h.term.alternatives[0]):
+        return None
+    if any(t.norm in _INTENDING or not _INTENT_KEYS.isdisjoint(match_keys(t.norm)) for t in m.phrasing.tokens):
+        return None  # "Iran announced its intent to close Hormuz": a threat states an intent
+    tokens = sentence.tokens
+    for p in m.positions:
+        # The act threatened is the threat's object: with ب, after the threat and perhaps its
+        # subject (تلوّح باستهداف، هددت المليشيات بقصف), or after "to" (threatened to strike).
+        if tokens[p].norm.startswith(_WITH):
+            reach = range(p - 1, max(-1, p - 1 - THREAT_REACH), -1)
+        elif p >= 2 and tokens[p - 1].norm == "to":
+            reach = range(p - 2, p - 3, -1)
+        else:
+            continue
+        for j in reach:
+            if not tokens[j].is_word:
+                break
+            if _is_threat(lexicon, tokens[j].norm):
+                return tokens[j].text
+    return None
+
+
+THREAT_REACH = 5  # words from a threat to its object: the threat, its subject (مليشيات مقربة من إيران), the act
+
+
+_WITH = normalize("ب")
+
+
 def _paraphrased(m: PhrasingMatch) -> bool:
     """Is some claim word found only through a related word (خروج for انسحاب), not in any form of its own?"""
     return any(h.similarity > 0 and h.strict == 0 for h in m.hits)
@@ -859,6 +916,12 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
         stance = EvidenceStance.MENTIONS
     elif (unplaced := _place_unconfirmed(index, best)) is not None:
         cue_reasons.append(Reason("place", f"no place for the same thing as {unplaced.label}"))
+        stance = EvidenceStance.MENTIONS
+    elif (threat := _threat_unsaid(best)) is not None:
+        cue_reasons.append(Reason("terms", f"the claim is a threat ({threat.label}); the sentence states none"))
+        stance = EvidenceStance.MENTIONS
+    elif (threat_word := _only_threatened(best, sentence)) is not None:
+        cue_reasons.append(Reason("terms", f"the sentence only threatens it ({_quote(threat_word)})"))
         stance = EvidenceStance.MENTIONS
     else:
         stance = EvidenceStance.SUPPORTS
