@@ -705,16 +705,27 @@ def _located(tokens: Sequence[Token], k: int) -> bool:
 THREAT_CONCEPT = "threaten"
 
 
-def _threat_unsaid(m: PhrasingMatch) -> Term | None:
+def _threat_terms(index: CorpusIndex, m: PhrasingMatch) -> tuple[tuple[int, ...], bool]:
+    """Which of the phrasing's terms are words of threat, and whether it speaks of an intent (worked out once)."""
+    plan = index.plan(m.phrasing)
+    known = plan.derived.get("threat")
+    if known is None:
+        lexicon = load_concepts()
+        threats = tuple(n for n, t in enumerate(plan.terms) if any(_is_threat(lexicon, w) for w in t.alternatives[0]))
+        intent = any(t.norm in _INTENDING or not _INTENT_KEYS.isdisjoint(match_keys(t.norm)) for t in m.phrasing.tokens)
+        known = plan.derived["threat"] = (threats, intent)
+    return known
+
+
+def _threat_unsaid(index: CorpusIndex, m: PhrasingMatch) -> Term | None:
     """The claim's word for a threat (تلوّح, يهدد, threaten), when the sentence has no word of threat.
 
     A threat to strike is not a strike: "militias threaten to target US interests" is
     not supported by a report of attacks on them, however closely the rest matches.
     """
-    lexicon = load_concepts()
-    for h in m.hits:
-        if h.similarity == 0 and any(_is_threat(lexicon, w) for w in h.term.alternatives[0]):
-            return h.term
+    for n in _threat_terms(index, m)[0]:
+        if m.hits[n].similarity == 0:
+            return m.hits[n].term
     return None
 
 
@@ -722,16 +733,16 @@ def _is_threat(lexicon: ConceptLexicon, word: str) -> bool:
     return any(lexicon.concepts[n].id == THREAT_CONCEPT for n, _ in lexicon.lookup(word))
 
 
-def _only_threatened(m: PhrasingMatch, sentence: AnalysedSentence) -> str | None:
+def _only_threatened(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence) -> str | None:
     """The sentence's threat word right before a matched word ("تلوّح باستهداف", "هددوا بضرب"), when the claim has none.
 
-    "Militias threaten to target US interests" does not say they attack them.
+    "Militias threaten to target US interests" does not say they attack them. A claim
+    speaking of an intent ("Iran announced its intent to close Hormuz") is stated by a threat.
     """
-    lexicon = load_concepts()
-    if any(_is_threat(lexicon, w) for h in m.hits for w in h.term.alternatives[0]):
+    threats, intent = _threat_terms(index, m)
+    if threats or intent:
         return None
-    if any(t.norm in _INTENDING or not _INTENT_KEYS.isdisjoint(match_keys(t.norm)) for t in m.phrasing.tokens):
-        return None  # "Iran announced its intent to close Hormuz": a threat states an intent
+    lexicon = load_concepts()
     tokens = sentence.tokens
     for p in m.positions:
         # The act threatened is the threat's object: with ب, after the threat and perhaps its
@@ -917,10 +928,10 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
     elif (unplaced := _place_unconfirmed(index, best)) is not None:
         cue_reasons.append(Reason("place", f"no place for the same thing as {unplaced.label}"))
         stance = EvidenceStance.MENTIONS
-    elif (threat := _threat_unsaid(best)) is not None:
+    elif (threat := _threat_unsaid(index, best)) is not None:
         cue_reasons.append(Reason("terms", f"the claim is a threat ({threat.label}); the sentence states none"))
         stance = EvidenceStance.MENTIONS
-    elif (threat_word := _only_threatened(best, sentence)) is not None:
+    elif (threat_word := _only_threatened(index, best, sentence)) is not None:
         cue_reasons.append(Reason("terms", f"the sentence only threatens it ({_quote(threat_word)})"))
         stance = EvidenceStance.MENTIONS
     else:
