@@ -703,6 +703,8 @@ def _located(tokens: Sequence[Token], k: int) -> bool:
 
 
 THREAT_CONCEPT = "threaten"
+THREAT_REACH = 5  # words from a threat to its object: the threat, its subject (مليشيات مقربة من إيران), the act
+_WITH = normalize("ب")
 
 
 def _threat_terms(index: CorpusIndex, m: PhrasingMatch) -> tuple[tuple[int, ...], bool]:
@@ -759,12 +761,6 @@ def _only_threatened(index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSen
             if _is_threat(lexicon, tokens[j].norm):
                 return tokens[j].text
     return None
-
-
-THREAT_REACH = 5  # words from a threat to its object: the threat, its subject (مليشيات مقربة من إيران), the act
-
-
-_WITH = normalize("ب")
 
 
 def _paraphrased(m: PhrasingMatch) -> bool:
