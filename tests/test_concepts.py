@@ -47,6 +47,14 @@ def test_a_claim_word_carries_its_forms_and_mates_with_less_credit():
     assert credit[(normalize("خروج"),)] == MATE_CREDIT  # another word for it
 
 
+def test_combat_forces_are_the_fighting_forces():
+    """«القوات المقاتلة» is what «القوات القتالية» says (004 and 001 write it so): the same adjective."""
+    combat = terms("انسحاب القوات القتالية")["القتالية"]
+    credit = dict(zip(combat.alternatives, combat.credits or (1.0,), strict=True))
+    assert credit[(normalize("مقاتلة"),)] == FORM_CREDIT  # the same adjective
+    assert credit[(normalize("مقاتلين"),)] == MATE_CREDIT  # fighters: another word
+
+
 def test_multi_word_forms_are_one_term():
     found = terms("أعلنت الولايات المتحدة انسحاب قواتها")
     assert "الولايات المتحدة" in found

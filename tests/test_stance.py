@@ -329,3 +329,36 @@ def test_attacks_reported_do_not_support_a_threat_on_the_seeds():
     result = by_source(only_result("مليشيات مقربة من إيران تلوّح باستهداف المصالح الأميركية في العراق"))
     assert result["000"]["stance"] != "supports"
     assert result["004"]["stance"] == "supports"
+
+
+POSTPONED = "تأجيل موعد خروج القوات القتالية الأجنبية من العراق"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # The date still stands as scheduled: no postponement.
+        ("حلّ موعد خروج القوات القتالية الأجنبية من العراق المقرر في 31 ديسمبر", "contradicts"),
+        ("موعد خروج القوات المقاتلة الأجنبية من العراق المقرر في الـ 31 من الشهر الحالي", "contradicts"),
+        # The scheduled date is the one put off.
+        ("تأجّل موعد خروج القوات القتالية الأجنبية من العراق المقرر في 31 ديسمبر", "supports"),
+        # A plan told in the past ("was scheduled") does not say the date holds.
+        ("كان من المقرر خروج القوات القتالية الأجنبية من العراق في 31 ديسمبر", "not contradicts"),
+        ("وكان مقرراً خروج القوات القتالية الأجنبية من العراق في 31 ديسمبر", "not contradicts"),
+    ],
+)
+def test_a_date_as_scheduled_refutes_a_postponement(tmp_path, source, expected):
+    evidence = evidence_for(tmp_path, source, POSTPONED)
+    stance = evidence[0].stance.value
+    if expected == "not contradicts":
+        assert stance != "contradicts", [c.text for c in evidence[0].cues]
+    else:
+        assert stance == expected, [c.text for c in evidence[0].cues]
+
+
+def test_the_scheduled_exit_refutes_a_postponement_on_the_seeds():
+    # 004: "لموعد خروج القوات الأجنبية المقاتلة ... المقرر في الـ 31 من الشهر الحالي"
+    result = by_source(only_result("تأجيل موعد خروج القوات القتالية الأميركية"))
+    assert result["004"]["stance"] == "contradicts"
+    cues = [c["text"] for e in result["004"]["evidence"] for c in e["cues"]]
+    assert any("المقرر" in c for c in cues), cues

@@ -358,6 +358,22 @@ def _remainder(tokens: Sequence[Token], k: int) -> bool:
     return tokens[k].norm == "remaining" and k > 0 and tokens[k - 1].norm == "the"  # "the remaining forces"
 
 
+_SCHEDULED = frozenset(normalize(w) for w in "مقرر مقررة مقررا المقرر scheduled".split())
+_WAS = frozenset(normalize(w) for w in "كان كانت وكان وكانت was".split())
+
+
+def _plan_overtaken(tokens: Sequence[Token], k: int) -> bool:
+    """Is word ``k`` the "scheduled" of "كان من المقرر" or "كان مقرراً" ("was scheduled")?
+
+    A plan told in the past is news because something changed it: "كان من المقرر أن
+    تغادر القوات في 31 ديسمبر" does not say the date still holds.
+    """
+    if tokens[k].norm not in _SCHEDULED:
+        return False
+    words = [t.norm for t in tokens[max(0, k - 2) : k] if t.is_word]
+    return bool(words) and (words[-1] in _WAS or (len(words) == 2 and words[0] in _WAS and words[1] == _OF))
+
+
 def _in_title(tokens: Sequence[Token], k: int) -> bool:
     """Is claim word ``k`` part of an English name or title ("National Security Adviser")?
 
@@ -452,6 +468,7 @@ def _swaps(
         and not _in_title(m.phrasing.tokens, o.claim_index)
         and not _remainder(m.phrasing.tokens, o.claim_index)
         and not _remainder(sentence.tokens, o.source_index)
+        and not _plan_overtaken(sentence.tokens, o.source_index)
         and o.claim_index not in m.phrasing.cue_tokens  # the claim's own "untrue" is compared as polarity
         and o.source_index not in cue_words  # صحيح inside «غير صحيح» likewise
         and not _said_as_such(index, m.phrasing.tokens[o.claim_index].norm, sentence, m.hits)
