@@ -34,6 +34,32 @@ def test_a_different_month_for_the_same_event_contradicts():
     )
 
 
+_VOTE = "وفي 5 يناير/ كانون الثاني 2020، تبنى البرلمان العراقي قرارًا يلزم الحكومة بإنهاء تواجد القوات الأجنبية."
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # Named in related words (تبنى قرارا for صوّت, إنهاء تواجد for إخراج): another month of the same year
+        # is the same vote dated otherwise ...
+        ("صوّت البرلمان العراقي في آذار/مارس 2020 على إخراج القوات الأجنبية", EvidenceStance.CONTRADICTS),
+        ("صوّت البرلمان العراقي في كانون الثاني/يناير 2020 على إخراج القوات الأجنبية", EvidenceStance.SUPPORTS),
+        # ... another year may be another vote
+        ("صوّت البرلمان العراقي في آذار/مارس 2019 على إخراج القوات الأجنبية", EvidenceStance.MENTIONS),
+    ],
+)
+def test_another_month_of_the_same_year_misdates_an_event_named_in_related_words(tmp_path, claim, expected):
+    evidence = evidence_for(tmp_path, _VOTE, claim)
+    assert evidence[0].stance is expected, [c.text for c in evidence[0].cues]
+
+
+def test_the_parliament_vote_misdated_within_its_year_is_contradicted_by_001():
+    result = only_result("صوّت البرلمان العراقي في آذار/مارس 2020 على إخراج القوات الأجنبية من البلاد")
+    assert stances(result)["001"] == "contradicts"
+    (top, *_) = by_source(result)["001"]["evidence"]
+    assert "تبنى البرلمان العراقي" in top["text"]
+
+
 def test_relative_dates_resolve_against_the_article_date():
     # 002 (dated 2021-11-28) writes "31 ديسمبر المقبل": that is 31 December 2021, not 2022.
     later = only_result("موعد خروج القوات القتالية في 31 ديسمبر 2022")

@@ -205,6 +205,22 @@ def _deadline_claimed(m: PhrasingMatch) -> bool:
     )
 
 
+def _misdated_in_year(m: PhrasingMatch, sentence: AnalysedSentence) -> bool:
+    """Does the sentence date the claim's event to another month of the claim's own year?
+
+    The events news reports recur years apart (the withdrawals of 2011 and 2021), so another
+    year for an event named in related words may be another occurrence; another month of the
+    same year, for an event matched closely (تبنى البرلمان قرارا for صوّت البرلمان), is the
+    same event dated otherwise.
+    """
+    near = _dates_near_event(m, sentence)
+    return any(
+        c.year is not None and c.month is not None and s.year == c.year and compare_dates(c, s) == "contradicts"
+        for c in m.phrasing.dates
+        for s in near
+    )
+
+
 def _date_verdict(claim: DateMention, source: DateMention, deadline: bool = False) -> str:
     """``compare_dates``, where a coarser source agrees only if it fixes the claim's year and month.
 
@@ -901,6 +917,7 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
         return Evidence(sentence.sentence, score, EvidenceStance.MENTIONS, tuple(reasons), highlights)
     negated, cue_reasons = _polarity(index, best, sentence)
     place = _other_place(best, sentence)
+    misdated = dates == "differ" and score >= thresholds.counter and _misdated_in_year(best, sentence)
     if sentence.is_question:
         cue_reasons.append(Reason("question", "a question asserts nothing"))
         stance = EvidenceStance.MENTIONS
@@ -923,7 +940,10 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
         stance = EvidenceStance.CONTRADICTS
     elif numbers == "differ" or (
         dates == "differ"
-        and (best.strict_score >= thresholds.counter or (score >= thresholds.counter and _deadline_claimed(best)))
+        and (
+            best.strict_score >= thresholds.counter
+            or (score >= thresholds.counter and (_deadline_claimed(best) or misdated))
+        )
     ):
         # A figure is tied to its counted noun; a date only to the event, which must be the claim's own.
         stance = EvidenceStance.CONTRADICTS
@@ -951,8 +971,9 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
         stance = EvidenceStance.SUPPORTS
         if negated:
             cue_reasons.append(Reason("negation", "claim and sentence both negate"))
-    if stance is EvidenceStance.CONTRADICTS and best.strict_score < thresholds.stance:
-        # Found through paraphrases (خروج for انسحاب): close enough to support, not to refute.
+    if stance is EvidenceStance.CONTRADICTS and best.strict_score < thresholds.stance and not misdated:
+        # Found through paraphrases (خروج for انسحاب): close enough to support, not to refute, unless
+        # the sentence puts the event in another month of the claim's year (``_misdated_in_year``).
         cue_reasons.append(Reason("terms", "matched through related words only: too loose to contradict"))
         stance = EvidenceStance.MENTIONS
     return Evidence(sentence.sentence, score, stance, tuple(reasons + cue_reasons), highlights)
