@@ -175,6 +175,47 @@ def test_another_place_for_the_same_thing(tmp_path, source, claim, expected):
     assert evidence[0].stance.value == expected, [c.text for c in evidence[0].cues]
 
 
+_IN_BAGHDAD = "قتل سليماني والمهندس في غارة جوية أميركية ببغداد."
+_NEAR_DAMASCUS = "اغتيل سليماني في غارة أميركية قرب مطار دمشق"
+
+
+@pytest.mark.parametrize(
+    ("source", "claim", "expected"),
+    [
+        # another place where the claim's whole place phrase would be: the sentence has none of its words
+        (_IN_BAGHDAD, _NEAR_DAMASCUS, "contradicts"),
+        (_IN_BAGHDAD, "Soleimani was killed in a US strike near Damascus airport", "contradicts"),
+        (
+            "زار الوفد اليوم قاعدة حرير في أربيل للاطلاع على انسحاب القوات القتالية.",
+            "قاعدة حرير التي انسحبت منها القوات القتالية تقع في محافظة الأنبار",
+            "contradicts",
+        ),
+        # the claim's own place, however coarsely, supports
+        (_IN_BAGHDAD, "اغتيل سليماني في غارة أميركية قرب مطار بغداد", "supports"),
+        ("قتل سليماني في غارة جوية أميركية في سوريا.", _NEAR_DAMASCUS, "supports"),
+        # a place said of something else, a negated or a questioned event: no swap
+        ("قتل سليماني في غارة أميركية بعد عودته من دمشق.", "اغتيل سليماني في غارة أميركية قرب مطار بغداد", "mentions"),
+        ("قتل سليماني في غارة أميركية، فيما زار الوزير طهران.", _NEAR_DAMASCUS, "mentions"),
+        ("لم يقتل سليماني في غارة أميركية ببغداد.", _NEAR_DAMASCUS, "mentions"),
+        ("هل قتل سليماني في غارة جوية أميركية ببغداد؟", _NEAR_DAMASCUS, "mentions"),
+    ],
+)
+def test_another_place_for_the_claims_place_phrase(tmp_path, source, claim, expected):
+    evidence = evidence_for(tmp_path, source, claim)
+    assert evidence[0].stance.value == expected, [c.text for c in evidence[0].cues]
+
+
+def test_another_place_for_the_place_phrase_in_the_seeds():
+    # 001: "مقتل ... قاسم سليماني ... في غارة جوية أميركية ببغداد" has no word of "قرب مطار دمشق".
+    damascus = by_source(only_result(_NEAR_DAMASCUS))
+    assert damascus["001"]["stance"] == "contradicts"
+    assert "ببغداد" in damascus["001"]["evidence"][0]["text"]
+    # 000: the sentence on Harir itself ("قاعدة حرير في أربيل") is the one that places it elsewhere.
+    harir = by_source(only_result("قاعدة حرير التي انسحبت منها القوات القتالية تقع في محافظة الأنبار"))
+    assert harir["000"]["stance"] == "contradicts"
+    assert "قاعدة حرير في أربيل" in harir["000"]["evidence"][0]["text"]
+
+
 @pytest.mark.parametrize(
     ("source", "claim", "expected"),
     [

@@ -40,7 +40,7 @@ from factcheck.normalize import forget_tokens, normalize
 from factcheck.opposites import OppositeLexicon, build_default, load_opposites, use_default
 from factcheck.polarity import cue_words, use_cue_words
 from factcheck.query import Glossary, Query, build_query
-from factcheck.stance import Thresholds, judge
+from factcheck.stance import Thresholds, judge, place_slot_floor
 from factcheck.verdict import claim_verdict, rank_evidence, source_stance
 
 
@@ -649,11 +649,13 @@ class Corpus:
         return cached_queries(self.cache, [claim], glossary, self.actors, self.lexicon)[0]
 
     def _candidates(self, query: Query, settings: Settings) -> set[int]:
-        """Sentences that can be evidence: on topic for a phrasing or one of the facts it joins, or matching a
-        counter phrasing."""
+        """Sentences that can be evidence: on topic for a phrasing or one of the facts it joins (or close enough
+        to it but for its place phrase), or matching a counter phrasing."""
         out: set[int] = set()
         for p in (*query.phrasings, *query.parts):
-            out.update(self.index.candidates(p, settings.thresholds.mention))
+            at_least = settings.thresholds.mention
+            floor = place_slot_floor(self.index, p)  # another place for the claim's place phrase may refute it
+            out.update(self.index.candidates(p, at_least if floor is None else min(at_least, floor)))
         for p in query.counters:
             out.update(self.index.candidates(p, settings.thresholds.counter))
         return out

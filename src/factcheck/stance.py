@@ -24,7 +24,7 @@ from factcheck.normalize import Token, match_keys, normalize, token_span, tokeni
 from factcheck.numbers import Qualifier, Quantity, compare
 from factcheck.opposites import KnownReading, Opposition, load_opposites
 from factcheck.polarity import Cue, CueKind, cue_token_indexes, existents, governing
-from factcheck.query import Query, Term, date_frame_forms
+from factcheck.query import Phrasing, Query, Term, date_frame_forms
 from factcheck.verdict import part_reason
 
 
@@ -667,9 +667,13 @@ def _anchors(tokens: Sequence[Token], k: int, span: int = 1) -> set[int]:
 
 def _token_of(m: PhrasingMatch, term: Term) -> int | None:
     """The claim token where a term's own words start."""
+    return _term_token(m.phrasing.tokens, term)
+
+
+def _term_token(tokens: Sequence[Token], term: Term) -> int | None:
     first = term.alternatives[0][0] if term.alternatives[0] else ""
     label = term.label.split()[0].lower() if term.label else ""
-    return next((k for k, t in enumerate(m.phrasing.tokens) if t.is_word and t.norm in (first, normalize(label))), None)
+    return next((k for k, t in enumerate(tokens) if t.is_word and t.norm in (first, normalize(label))), None)
 
 
 def _other_place(m: PhrasingMatch, sentence: AnalysedSentence) -> Reason | None:
@@ -697,6 +701,140 @@ def _other_place(m: PhrasingMatch, sentence: AnalysedSentence) -> Reason | None:
             same_word = any(around & set(g.positions) for g in anchor_hits)
             if same_word or finer_found:
                 return Reason("place", f"{h.term.label} contradicted by {_quote(text)}")
+    return None
+
+
+PLACE_REACH = 2  # nouns between a locative preposition and the place it governs ("قرب مطار دمشق", "في محافظة الأنبار")
+PLACE_REST = 0.8  # share of the rest of the claim a sentence must match for its other place to answer the claim's
+
+
+def _place_phrase(tokens: Sequence[Token], k: int, span: int, english: bool) -> tuple[int, int, int | None] | None:
+    """The locative phrase of the place at tokens ``k``..: (its first token, the token after it, the word it hangs on).
+
+    "قرب مطار دمشق" in "غارة أميركية قرب مطار دمشق" is the preposition, the nouns it
+    governs and the place; the whole phrase says where the strike was, and hangs on the
+    word before it (أميركية). In English the place may come before its noun ("near
+    Damascus airport", "in Anbar province"). None when no locative preposition governs the place.
+    """
+    j, nouns = k - 1, 0
+    while j >= 0 and tokens[j].is_word and tokens[j].norm not in _LOCATIVE:
+        if tokens[j].norm in _LINKS or nouns == PLACE_REACH:
+            return None
+        if tokens[j].norm not in _ARTICLES:
+            nouns += 1
+        j -= 1
+    if j < 0 or not tokens[j].is_word:
+        return None
+    first, stop = j, k + span  # the preposition too: "قرب" (near) is answered with the place
+    if english and stop < len(tokens) and tokens[stop].is_word and tokens[stop].norm not in _LINKS | _ARTICLES:
+        stop += 1
+    head = j - 1
+    while head >= 0 and tokens[head].is_word and tokens[head].norm in _LINKS | _ARTICLES:
+        head -= 1
+    return first, stop, head if head >= 0 and tokens[head].is_word else None
+
+
+def _hung_on(tokens: Sequence[Token], i: int, span: int) -> set[int]:
+    """The words a sentence's place at tokens ``i``.. may say the place of: the word after it, and the
+    words of the noun phrase before it or before its preposition ("غارة جوية أميركية ببغداد",
+    "الغارة ... قرب مطار بغداد"), up to ``PLACE_REACH`` + 1 of them, within the clause."""
+    out = _anchors(tokens, i, span)
+    phrase = _place_phrase(tokens, i, span, False)
+    j = phrase[0] - 1 if phrase is not None else i - 1
+    words = 0
+    while j >= 0 and words <= PLACE_REACH and tokens[j].is_word and tokens[j].norm not in _LINKS:
+        if tokens[j].norm not in _ARTICLES:
+            out.add(j)
+            words += 1
+        j -= 1
+    return out
+
+
+def place_slot_floor(index: CorpusIndex, phrasing: Phrasing) -> float | None:
+    """The lowest score from which a sentence may answer the phrasing's place phrase with another place
+    (``_place_in_slot``), when the phrasing has one; worked out once per phrasing."""
+    plan = index.plan(phrasing)
+    known = plan.derived.get("place phrases")
+    if known is None:
+        known = plan.derived["place phrases"] = _place_phrases(plan.terms, plan.weights, phrasing)
+    if not known or not plan.total:
+        return None
+    return min(PLACE_REST * (100.0 - 100.0 * gain / plan.total) for _, _, _, gain, _ in known)
+
+
+PlacePhrase = tuple[int, int | None, tuple[int, ...], float, int]  # place term, head term, phrase terms, weight, level
+
+
+def _place_phrases(terms: Sequence[Term], weights: Sequence[float], phrasing: Phrasing) -> tuple[PlacePhrase, ...]:
+    """The phrasing's places governed by a locative preposition: per place, its term, the term of the word
+    its phrase hangs on, the terms inside the phrase, their weight, and the place's level (as ``_LEVELS``)."""
+    tokens = phrasing.tokens
+    at = {}
+    for n, term in enumerate(terms):
+        k = _term_token(tokens, term)
+        if k is not None:
+            at.setdefault(k, n)
+    out = []
+    for n, term in enumerate(terms):
+        k = _term_token(tokens, term)
+        if not term.place or k is None or term.place_level not in _LEVELS:
+            continue
+        phrase = _place_phrase(tokens, k, len(term.alternatives[0]), not phrasing.arabic)
+        if phrase is None:
+            continue
+        first, stop, head = phrase
+        inside = tuple(t for i, t in sorted(at.items()) if first <= i < stop)
+        gain = sum(weights[t] for t in inside)
+        out.append((n, at.get(head) if head is not None else None, inside, gain, _LEVELS.index(term.place_level)))
+    return tuple(out)
+
+
+def _place_in_slot(
+    index: CorpusIndex, m: PhrasingMatch, sentence: AnalysedSentence
+) -> tuple[Reason, float, tuple[int, int]] | None:
+    """Another place where the claim's place phrase would be, in a sentence restating the rest of the claim.
+
+    "في غارة جوية أميركية ببغداد" answers "في غارة أميركية قرب مطار دمشق": the strike
+    is put in Baghdad, not near Damascus airport, though the sentence has none of the
+    phrase's words (so it scores too low to take a side). The other place, of the claimed
+    place's level, must hang on the word the claim's phrase hangs on, or on a finer place
+    both name ("قاعدة حرير في أربيل" for Harir "في محافظة الأنبار"); the sentence must match
+    ``PLACE_REST`` of the rest of the claim, and neither text negate it. Returns the reason,
+    the score with the phrase answered, and where the other place stands in the sentence.
+    """
+    # (Asked of every loosely matched sentence: what is known of the phrasing first.)
+    if place_slot_floor(index, m.phrasing) is None or m.phrasing.negated or sentence.is_question:
+        return None
+    if not sentence.places:
+        return None
+    plan = index.plan(m.phrasing)
+    claimed = {t.place for t in m.phrasing.terms if t.place}
+    for n, head, inside, gain, level in plan.derived["place phrases"]:
+        if m.hits[n].similarity > 0:
+            continue
+        missing = sum(plan.weights[t] for t in inside if not m.hits[t].similarity)
+        if m.score < PLACE_REST * (100.0 - 100.0 * gain / plan.total):
+            continue
+        if m.strict_score + 100.0 * missing / plan.total < FILLED_SCORE:
+            continue
+        hangs = set(m.hits[head].positions) if head is not None and m.hits[head].similarity > 0 else set()
+        hangs.update(
+            p
+            for h in m.hits
+            if h.term.place and h.similarity > 0 and h.term.place_level in _LEVELS[level + 1 :]
+            for p in h.positions
+        )
+        if not hangs or _another_time(m, sentence) or _polarity(index, m, sentence)[0]:
+            continue
+        tokens = sentence.tokens
+        for concept, place_level, text, i in sentence.places:
+            if place_level != _LEVELS[level] or concept in claimed:
+                continue
+            span = len(text.split())
+            if _hung_on(tokens, i, span) & hangs:
+                reason = Reason("place", f"{m.hits[n].term.label} contradicted by {_quote(text)}")
+                score = min(100.0, round(m.score + 100.0 * missing / plan.total, 1))
+                return reason, score, (tokens[i].start, tokens[i + span - 1].end)
     return None
 
 
@@ -898,7 +1036,15 @@ def _judge(query: Query, index: CorpusIndex, sentence: AnalysedSentence, thresho
                 tuple(reasons),
                 _highlights(counter, sentence, []),
             )
-    if best is None or score < thresholds.mention:
+    if best is None:
+        return None
+    if score < thresholds.stance and (slot := _place_in_slot(index, best, sentence)) is not None:
+        # Too low a score to take a side, because the words missing are the claim's place phrase.
+        place, filled_score, place_span = slot
+        reasons = [_terms_reason(best), place]
+        highlights = _highlights(best, sentence, [place_span])
+        return Evidence(sentence.sentence, filled_score, EvidenceStance.CONTRADICTS, tuple(reasons), highlights)
+    if score < thresholds.mention:
         return None
     numbers, number_reasons, number_spans = _check_numbers(index, best, sentence)
     dates, date_reasons, date_spans = _check_dates(best, sentence)
